@@ -1,0 +1,5 @@
+module github.com/mailwire/imap
+
+go 1.25
+
+require golang.org/x/text v0.40.0
