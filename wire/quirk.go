@@ -69,6 +69,9 @@ const (
 	// QuirkBadEscape: a backslash in a quoted string followed by a byte
 	// other than '"' or '\'.
 	QuirkBadEscape
+	// QuirkNULInLiteral: a NUL byte in the body of a literal other than
+	// literal8.
+	QuirkNULInLiteral
 
 	numQuirks
 )
@@ -93,6 +96,7 @@ var quirkNames = [numQuirks]string{
 	QuirkUnescapedQuote:      "unescaped-quote",
 	QuirkDispositionAsBody:   "disposition-as-body",
 	QuirkBadEscape:           "bad-escape",
+	QuirkNULInLiteral:        "nul-in-literal",
 }
 
 // String returns the quirk's stable kebab-case name, such as

@@ -1,0 +1,436 @@
+package wire
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/mailwire/imap/literal"
+)
+
+// A Decoder reads IMAP messages from a byte stream.
+//
+// A message is a line plus the literals it announces: a literal announcement
+// at the end of a line continues the message on the next line after the
+// literal body. The decoder always knows where the current message ends, so
+// after an error the caller can call Skip to discard the rest of the message
+// and go on with the next one.
+//
+// The Read methods decode one grammar element each, for typed layers that
+// know what comes next; ReadToken and ReadMessage read any input as generic
+// tokens and values. Byte slices returned by the Decoder are views of its
+// buffers, valid only until the next call of any of its methods; use
+// bytes.Clone, string conversion or Token.Clone to keep them.
+//
+// A Decoder is not safe for concurrent use.
+type Decoder struct {
+	src    io.Reader
+	buf    []byte
+	r, w   int   // unread bytes are buf[r:w]
+	base   int64 // stream offset of buf[0]
+	srcEOF bool  // src returned io.EOF
+
+	opt options
+
+	// State of the current message.
+	inMsg    bool
+	msgStart int64 // stream offset of the message's first byte
+	segStart int64 // stream offset of the current line segment's first byte
+	lineUsed int64 // non-literal bytes of the message's earlier segments
+	litTotal int64 // literal bytes announced so far
+	depth    int
+	items    int
+	quirks   []QuirkReport
+	err      error // first error in the current message, until Skip
+
+	lit      litState
+	litGen   uint64 // counts streamed literals, to detect stale readers
+	scratch  []byte // unescaped quoted strings
+	litBuf   []byte // literal bodies that do not fit in buf
+	gen      genState
+	litTok   Token  // the literal token being read, for resumption
+	opens    []byte // open "(" and "[" of ReadToken, innermost last
+	prev     Kind   // kind of the previous token of ReadToken
+	spaces   int    // spaces read before the next token
+	spaceOff int64  // offset of the first of them
+
+	// Skip's memory of the end of the line it is discarding.
+	tail    [32]byte
+	tailLen int
+}
+
+// litState tracks a literal whose announcement has been read.
+type litState struct {
+	pending bool // the body (or its remainder) is still in the stream
+	ann     literal.Announcement
+	start   int64 // stream offset of the announcement
+	remain  int64 // body bytes not yet consumed
+	refused bool  // refused by a limit or the hook; the body may not follow
+	got     int   // body bytes already copied into litBuf (buffered reads)
+}
+
+const (
+	minBufSize = 16 << 10
+	// maxReadRetries bounds calls to a reader that returns no data and no
+	// error, as bufio does.
+	maxReadRetries = 100
+)
+
+// NewDecoder returns a Decoder that reads from r with the given options.
+func NewDecoder(r io.Reader, opts ...Option) *Decoder {
+	d := &Decoder{src: r, opt: defaultOptions()}
+	d.SetOptions(opts...)
+	return d
+}
+
+// Reset makes the decoder read from r, keeping its options and buffers.
+func (d *Decoder) Reset(r io.Reader) {
+	*d = Decoder{
+		src:     r,
+		buf:     d.buf[:0:cap(d.buf)],
+		opt:     d.opt,
+		quirks:  d.quirks[:0],
+		scratch: d.scratch[:0],
+		litBuf:  d.litBuf[:0],
+	}
+	d.buf = d.buf[:cap(d.buf)]
+}
+
+// SetOptions changes the decoder's options, for instance to enable UTF8 or
+// LITERAL+ once they have been negotiated. It takes effect at once.
+func (d *Decoder) SetOptions(opts ...Option) {
+	for _, o := range opts {
+		o(&d.opt)
+	}
+}
+
+// Offset returns the stream offset of the next byte the decoder will read.
+func (d *Decoder) Offset() int64 { return d.base + int64(d.r) }
+
+// MessageOffset returns the stream offset of the first byte of the current
+// message, or of the last one if the decoder is between messages.
+func (d *Decoder) MessageOffset() int64 { return d.msgStart }
+
+// InMessage reports whether the decoder has read part of a message whose
+// end it has not reached.
+func (d *Decoder) InMessage() bool { return d.inMsg }
+
+// Quirks returns the deviations tolerated so far in the current message, or
+// in the last one if the decoder is between messages. The slice is valid
+// until the next message starts.
+func (d *Decoder) Quirks() []QuirkReport { return d.quirks }
+
+// Strict reports whether the decoder is in strict mode.
+func (d *Decoder) Strict() bool { return d.opt.strict }
+
+// Quirk reports a deviation found at offset off while decoding rule. In
+// lenient mode it is recorded (see Quirks) and Quirk returns nil; in strict
+// mode Quirk returns a *SyntaxError that names it, and the message is broken
+// until Skip. Typed layers use it for the quirks of their own grammar.
+func (d *Decoder) Quirk(q Quirk, off int64, rule string) error {
+	if d.opt.strict {
+		return d.failQuirk(q, off, rule)
+	}
+	d.quirks = append(d.quirks, QuirkReport{Quirk: q, Offset: off})
+	return nil
+}
+
+// Fail returns a *SyntaxError for offset off and rule, wrapping cause (or
+// ErrSyntax when cause is nil), and marks the current message broken: until
+// Skip, every Read method returns this error. Typed layers use it to report
+// errors of their own grammar with the decoder's positions.
+func (d *Decoder) Fail(off int64, rule string, cause error) error {
+	if cause == nil {
+		cause = ErrSyntax
+	}
+	return d.fail(off, rule, cause)
+}
+
+func (d *Decoder) fail(off int64, rule string, cause error) error {
+	e := &SyntaxError{Offset: off, Rule: rule, Err: cause, Quote: d.quoteAt(off)}
+	if d.err == nil {
+		d.err = e
+	}
+	return e
+}
+
+func (d *Decoder) failQuirk(q Quirk, off int64, rule string) error {
+	e := &SyntaxError{Offset: off, Rule: rule, Quirk: q, Err: ErrQuirk, Quote: d.quoteAt(off)}
+	if d.err == nil {
+		d.err = e
+	}
+	return e
+}
+
+// failf reports a plain syntax error explained by msg.
+func (d *Decoder) failf(off int64, rule, msg string) error {
+	return d.fail(off, rule, errDetail(msg))
+}
+
+// quoteAt returns the buffered input at stream offset off, for an error.
+func (d *Decoder) quoteAt(off int64) string {
+	i := off - d.base
+	if i < 0 || i > int64(d.w) {
+		return ""
+	}
+	return quote(d.buf[i:d.w])
+}
+
+// begin starts a message if the decoder is between messages.
+func (d *Decoder) begin() {
+	if d.inMsg {
+		return
+	}
+	off := d.Offset()
+	d.inMsg = true
+	d.msgStart = off
+	d.segStart = off
+	d.lineUsed = 0
+	d.litTotal = 0
+	d.depth = 0
+	d.items = 0
+	d.opens = d.opens[:0]
+	d.spaces = 0
+	d.prev = KindEOL
+	d.quirks = d.quirks[:0]
+	d.err = nil
+}
+
+// end finishes the current message after its final line ending, which ends
+// at the current offset.
+func (d *Decoder) end() error {
+	used := d.lineUsed + d.Offset() - d.segStart
+	d.inMsg = false
+	if used > d.opt.maxLineBytes {
+		return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", ErrLineTooLong)
+	}
+	return nil
+}
+
+// ioErr converts an error from the source for the caller: io.EOF inside a
+// message becomes io.ErrUnexpectedEOF.
+func (d *Decoder) ioErr(err error) error {
+	if err == io.EOF && d.inMsg {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// more reads more input into the buffer, keeping the unread bytes. It
+// returns the source's error, io.EOF included, when nothing was read.
+func (d *Decoder) more() error {
+	if d.srcEOF {
+		return io.EOF
+	}
+	if d.r == d.w {
+		d.base += int64(d.r)
+		d.r, d.w = 0, 0
+	} else if d.r > 0 && d.w == len(d.buf) {
+		n := copy(d.buf, d.buf[d.r:d.w])
+		d.base += int64(d.r)
+		d.r, d.w = 0, n
+	}
+	if d.w == len(d.buf) {
+		size := 2 * len(d.buf)
+		if size < minBufSize {
+			size = minBufSize
+		}
+		nb := make([]byte, size)
+		d.w = copy(nb, d.buf[d.r:d.w])
+		d.base += int64(d.r)
+		d.r = 0
+		d.buf = nb
+	}
+	for range maxReadRetries {
+		n, err := d.src.Read(d.buf[d.w:])
+		if n < 0 || n > len(d.buf)-d.w {
+			return io.ErrShortBuffer
+		}
+		d.w += n
+		if err == io.EOF {
+			d.srcEOF = true
+		}
+		if n > 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return io.ErrNoProgress
+}
+
+// moreLine is more for bytes of a line: it enforces MaxLineBytes before the
+// buffer grows. All unread bytes belong to the current line segment when it
+// is called, since the token being read is incomplete.
+func (d *Decoder) moreLine() error {
+	if d.inMsg {
+		used := d.lineUsed + d.base + int64(d.w) - d.segStart
+		if used >= d.opt.maxLineBytes {
+			return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", ErrLineTooLong)
+		}
+	}
+	if err := d.more(); err != nil {
+		return d.ioErr(err)
+	}
+	return nil
+}
+
+// peek returns the next byte without consuming it.
+func (d *Decoder) peek() (byte, error) {
+	for d.r == d.w {
+		if err := d.moreLine(); err != nil {
+			return 0, err
+		}
+	}
+	return d.buf[d.r], nil
+}
+
+// peek2 returns the byte after the next one, or ok=false at the end of the
+// input.
+func (d *Decoder) peekAt(i int) (c byte, err error) {
+	for d.w-d.r <= i {
+		if err := d.moreLine(); err != nil {
+			return 0, err
+		}
+	}
+	return d.buf[d.r+i], nil
+}
+
+// prepare is called at the start of every Read method: it reports a broken
+// message, finishes a streamed literal the caller left unread, and starts a
+// message when between messages.
+func (d *Decoder) prepare() error {
+	if d.err != nil {
+		return d.err
+	}
+	if d.lit.pending {
+		if err := d.discardLiteral(); err != nil {
+			return err
+		}
+	}
+	d.begin()
+	return nil
+}
+
+// Peek returns the next byte of the current message without consuming it.
+// Between messages it returns io.EOF at the end of the input.
+func (d *Decoder) Peek() (byte, error) {
+	if d.err != nil {
+		return 0, d.err
+	}
+	if d.lit.pending {
+		if err := d.discardLiteral(); err != nil {
+			return 0, err
+		}
+	}
+	if !d.inMsg && d.r == d.w {
+		if err := d.more(); err != nil {
+			return 0, err
+		}
+	}
+	d.begin()
+	return d.peek()
+}
+
+// Skip discards the rest of the current message, literals included, so that
+// the next Read starts at the next message. It is how a caller recovers
+// after an error: a server answers BAD and goes on; a trace decoder reports
+// and goes on. Between messages it does nothing.
+//
+// A synchronising literal announced in the skipped part ends the message
+// there when a Continuation hook is installed (a server that skips a bad
+// command does not invite the literal, so the client does not send it);
+// otherwise its body is skipped as part of the message.
+func (d *Decoder) Skip() error {
+	d.gen.reset()
+	if !d.inMsg {
+		d.err = nil
+		return nil
+	}
+	for {
+		if d.lit.pending {
+			if d.lit.refused && !d.lit.ann.NonSync && d.opt.cont != nil {
+				d.lit = litState{}
+				return d.skipped()
+			}
+			if err := d.discardLiteral(); err != nil {
+				return err
+			}
+		}
+		ann, ok, err := d.skipLine()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return d.skipped()
+		}
+		if !ann.NonSync && d.opt.cont != nil {
+			return d.skipped()
+		}
+		d.lit = litState{pending: true, ann: ann, remain: ann.Size, refused: true}
+	}
+}
+
+func (d *Decoder) skipped() error {
+	d.inMsg = false
+	d.err = nil
+	d.lit = litState{}
+	return nil
+}
+
+// skipLine discards input through the next LF and reports whether the line
+// ended with a literal announcement.
+func (d *Decoder) skipLine() (literal.Announcement, bool, error) {
+	for {
+		b := d.buf[d.r:d.w]
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line := b[:i]
+			if len(line) < len(d.tail) && d.tailLen > 0 {
+				var t [2 * len(d.tail)]byte
+				n := copy(t[:], d.tail[:d.tailLen])
+				n += copy(t[n:], line)
+				line = t[:n]
+			}
+			d.r += i + 1
+			d.tailLen = 0
+			d.segStart = d.Offset()
+			ann, ok := trailingAnnouncement(line)
+			return ann, ok, nil
+		}
+		if len(b) >= len(d.tail) {
+			d.tailLen = copy(d.tail[:], b[len(b)-len(d.tail):])
+		} else {
+			keep := len(d.tail) - len(b)
+			if keep > d.tailLen {
+				keep = d.tailLen
+			}
+			copy(d.tail[:], d.tail[d.tailLen-keep:d.tailLen])
+			d.tailLen = keep + copy(d.tail[keep:], b)
+		}
+		d.r = d.w
+		if err := d.more(); err != nil {
+			return literal.Announcement{}, false, d.ioErr(err)
+		}
+	}
+}
+
+// trailingAnnouncement reports whether line (without its LF) ends with a
+// literal announcement, optionally followed by CR.
+func trailingAnnouncement(line []byte) (literal.Announcement, bool) {
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if len(line) < 3 || line[len(line)-1] != '}' {
+		return literal.Announcement{}, false
+	}
+	i := bytes.LastIndexByte(line, '{')
+	if i < 0 {
+		return literal.Announcement{}, false
+	}
+	if i > 0 && line[i-1] == '~' {
+		i--
+	}
+	ann, n, err := literal.ParseAnnouncement(line[i:])
+	if err != nil || i+n != len(line) {
+		return literal.Announcement{}, false
+	}
+	return ann, true
+}

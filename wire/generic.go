@@ -1,0 +1,421 @@
+package wire
+
+import (
+	"bytes"
+	"io"
+)
+
+// A Value is a generic IMAP value: what ReadMessage makes of data whose
+// grammar it does not know. Atoms, numbers, strings and NIL are leaves;
+// lists and sections hold items; text is the free text of status responses
+// and continuation requests.
+type Value struct {
+	Kind Kind
+	// Adjacent reports that no space separated the value from the item
+	// before it, as "[" after "BODY" in "BODY[TEXT]" or "<0>" after it.
+	Adjacent bool
+	// Binary marks a string that was a literal8.
+	Binary bool
+	// Bytes holds the word of an atom or number, the content of a string,
+	// or the text.
+	Bytes []byte
+	// Num is the value of a number.
+	Num uint64
+	// Items holds the items of a list or section.
+	Items []Value
+	// Offset is the stream offset of the value's first byte.
+	Offset int64
+}
+
+// Equal reports whether v and w are the same value, ignoring offsets.
+func (v *Value) Equal(w *Value) bool {
+	if v.Kind != w.Kind || v.Adjacent != w.Adjacent || v.Binary != w.Binary ||
+		v.Num != w.Num || !bytes.Equal(v.Bytes, w.Bytes) || len(v.Items) != len(w.Items) {
+		return false
+	}
+	for i := range v.Items {
+		if !v.Items[i].Equal(&w.Items[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// A Message is one whole IMAP message read generically: its items in order
+// and the quirks tolerated while reading it.
+type Message struct {
+	Offset int64 // stream offset of the message's first byte
+	Items  []Value
+	Quirks []QuirkReport
+}
+
+// Equal reports whether m and n hold the same items, ignoring offsets and
+// quirks.
+func (m *Message) Equal(n *Message) bool {
+	if len(m.Items) != len(n.Items) {
+		return false
+	}
+	for i := range m.Items {
+		if !m.Items[i].Equal(&n.Items[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Status keywords whose responses end in free text.
+var statusWords = []string{"OK", "NO", "BAD", "BYE", "PREAUTH"}
+
+// Phases of ReadMessage.
+const (
+	genFirst    = iota // the first token: tag, "*" or "+"
+	genSecond          // the second token: status keyword, number or other
+	genStatus          // after a status keyword: SP resp-text
+	genRespText        // resp-text: optional "[" code "]" SP, then text
+	genCodeArgs        // after the code name: SP args or "]"
+	genCodeEnd         // "]" then SP text
+	genText            // text then the line ending
+	genValues          // generic tokens to the line ending
+)
+
+// genState is ReadMessage's progress through a message, kept in the
+// Decoder so that a call interrupted by an I/O error can be repeated.
+type genState struct {
+	active bool
+	phase  int
+	msg    *Message
+	stack  []genFrame
+}
+
+type genFrame struct {
+	kind  Kind
+	off   int64
+	adj   bool
+	items []Value
+}
+
+func (g *genState) reset() {
+	g.active = false
+	g.msg = nil
+	g.stack = g.stack[:0]
+}
+
+func (g *genState) top() *genFrame { return &g.stack[len(g.stack)-1] }
+
+func (g *genState) add(v Value) {
+	f := g.top()
+	if len(f.items) == 0 {
+		v.Adjacent = false
+	}
+	f.items = append(f.items, v)
+}
+
+// ReadMessage reads the next whole message as generic values.
+//
+// Status responses ("* OK", "tag NO", "* BYE", "* PREAUTH", ...) and
+// continuation requests ("+") end in free text, which becomes a KindText
+// value; a response code "[...]" becomes a KindSection holding the code
+// name and, if it has any, its arguments as one KindText. Everything else is
+// read with ReadToken into atoms, numbers, strings, NIL, lists and sections.
+//
+// After an error the message is broken: call Skip to go on with the next
+// one. After an I/O error the same call can be repeated once the reader
+// recovers. Between messages ReadMessage returns io.EOF at the end of the
+// input.
+func (d *Decoder) ReadMessage() (*Message, error) {
+	g := &d.gen
+	if !g.active {
+		if d.err != nil {
+			return nil, d.err
+		}
+		if !d.inMsg && !d.lit.pending {
+			for d.r == d.w {
+				if err := d.more(); err != nil {
+					return nil, err
+				}
+			}
+		}
+		g.active = true
+		g.phase = genFirst
+		g.msg = &Message{Offset: d.Offset()}
+		g.stack = append(g.stack[:0], genFrame{})
+	}
+	for {
+		done, err := d.genStep(g)
+		if err != nil {
+			if _, ok := err.(*SyntaxError); ok {
+				g.reset()
+			}
+			return nil, err
+		}
+		if done {
+			m := g.msg
+			m.Items = g.stack[0].items
+			m.Quirks = append([]QuirkReport(nil), d.quirks...)
+			g.reset()
+			return m, nil
+		}
+	}
+}
+
+// genStep makes one step of ReadMessage and reports whether the message is
+// complete.
+func (d *Decoder) genStep(g *genState) (bool, error) {
+	switch g.phase {
+	case genFirst, genSecond, genValues:
+		t, err := d.ReadToken()
+		if err != nil {
+			return false, err
+		}
+		if t.Kind == KindEOL {
+			return true, nil
+		}
+		if len(g.stack) > 1 {
+			return false, d.genToken(g, t)
+		}
+		switch g.phase {
+		case genFirst:
+			g.phase = genSecond
+			if t.Kind == KindAtom && len(t.b) == 1 && t.b[0] == '+' {
+				g.phase = genStatus
+			} else if t.Kind != KindAtom && t.Kind != KindNumber {
+				g.phase = genValues
+			}
+		case genSecond:
+			g.phase = genValues
+			if t.Kind == KindAtom {
+				for _, w := range statusWords {
+					if equalFold(t.b, w) {
+						g.phase = genStatus
+					}
+				}
+			}
+		}
+		return false, d.genToken(g, t)
+	case genStatus:
+		off := d.Offset()
+		c, err := d.Peek()
+		if err != nil {
+			return false, err
+		}
+		if c == '\r' || c == '\n' {
+			q := QuirkCodeWithoutText
+			if len(g.stack[0].items) == 1 {
+				q = QuirkContinuationNoSpace
+			}
+			if err := d.Quirk(q, off, "resp-text"); err != nil {
+				return false, err
+			}
+			g.add(Value{Kind: KindText, Offset: off, Bytes: []byte{}})
+			g.phase = genValues
+			return false, nil
+		}
+		if err := d.SP(); err != nil {
+			return false, err
+		}
+		g.phase = genRespText
+	case genRespText:
+		off := d.Offset()
+		ok, err := d.Accept('[')
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			g.phase = genText
+			return false, nil
+		}
+		if err := d.open('[', off); err != nil {
+			return false, err
+		}
+		n, err := d.scan(cAtom, false, "resp-text-code")
+		if err != nil {
+			return false, err
+		}
+		name := Value{Kind: KindAtom, Offset: d.Offset(), Bytes: bytes.Clone(d.take(n))}
+		g.stack = append(g.stack, genFrame{kind: KindSection, off: off})
+		g.add(name)
+		g.phase = genCodeArgs
+	case genCodeArgs:
+		c, err := d.Peek()
+		if err != nil {
+			return false, err
+		}
+		if c == ' ' {
+			d.r++
+			off := d.Offset()
+			n, err := d.codeArgs()
+			if err != nil {
+				return false, err
+			}
+			g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(d.take(n))})
+		}
+		g.phase = genCodeEnd
+	case genCodeEnd:
+		off := d.Offset()
+		if err := d.Expect(']', "resp-text-code"); err != nil {
+			return false, err
+		}
+		d.depth--
+		f := g.stack[len(g.stack)-1]
+		g.stack = g.stack[:len(g.stack)-1]
+		g.add(Value{Kind: KindSection, Offset: f.off, Items: f.items})
+		c, err := d.Peek()
+		if err != nil {
+			return false, err
+		}
+		if c == '\r' || c == '\n' {
+			if err := d.Quirk(QuirkCodeWithoutText, off+1, "resp-text"); err != nil {
+				return false, err
+			}
+			g.add(Value{Kind: KindText, Offset: off + 1, Bytes: []byte{}})
+			g.phase = genValues
+			return false, nil
+		}
+		if err := d.SP(); err != nil {
+			return false, err
+		}
+		g.phase = genText
+	case genText:
+		off := d.Offset()
+		b, err := d.ReadText()
+		if err != nil {
+			return false, err
+		}
+		g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(b)})
+		g.phase = genValues
+		return false, nil
+	}
+	return false, nil
+}
+
+// codeArgs returns the length of a response code's arguments: 1*<any
+// TEXT-CHAR except "]">.
+func (d *Decoder) codeArgs() (int, error) {
+	i := 0
+	for {
+		b := d.buf[d.r:d.w]
+		for i < len(b) && class[b[i]]&cText != 0 && b[i] != ']' {
+			i++
+		}
+		if i < len(b) {
+			if b[i] >= 0x80 {
+				if err := d.Quirk(QuirkEightBit, d.Offset()+int64(i), "resp-text-code"); err != nil {
+					return 0, err
+				}
+				i++
+				continue
+			}
+			return i, nil
+		}
+		if err := d.moreLine(); err != nil {
+			return 0, err
+		}
+	}
+}
+
+// genToken adds a token to the message being built.
+func (d *Decoder) genToken(g *genState, t Token) error {
+	v := Value{Kind: t.Kind, Adjacent: !t.Space, Offset: t.Offset}
+	switch t.Kind {
+	case KindListStart, KindSectionStart:
+		k := KindList
+		if t.Kind == KindSectionStart {
+			k = KindSection
+		}
+		g.stack = append(g.stack, genFrame{kind: k, off: t.Offset, adj: !t.Space})
+		return nil
+	case KindListEnd, KindSectionEnd:
+		f := g.stack[len(g.stack)-1]
+		g.stack = g.stack[:len(g.stack)-1]
+		g.add(Value{Kind: f.kind, Adjacent: f.adj, Offset: f.off, Items: f.items})
+		return nil
+	case KindString:
+		v.Binary = t.Binary
+		v.Bytes = append([]byte{}, t.b...)
+	case KindNumber:
+		v.Num = t.num
+		v.Bytes = bytes.Clone(t.b)
+	default:
+		v.Bytes = bytes.Clone(t.b)
+	}
+	g.add(v)
+	return nil
+}
+
+// Encode writes the message with e, in canonical form, and ends it with
+// CRLF.
+func (m *Message) Encode(e *Encoder) error {
+	encodeItems(e, m.Items)
+	return e.CRLF()
+}
+
+func encodeItems(e *Encoder, items []Value) {
+	for i := range items {
+		v := &items[i]
+		if i > 0 && (!v.Adjacent || v.Kind == KindText) {
+			e.SP()
+		}
+		v.encode(e)
+	}
+}
+
+// Encode writes the value with e in canonical form.
+func (v *Value) Encode(e *Encoder) *Encoder {
+	v.encode(e)
+	return e
+}
+
+func (v *Value) encode(e *Encoder) {
+	switch v.Kind {
+	case KindAtom:
+		if e.err == nil {
+			if len(v.Bytes) == 0 || !allClass(v.Bytes, cWord) {
+				e.fail("atom " + string(v.Bytes))
+				return
+			}
+			e.buf = append(e.buf, v.Bytes...)
+		}
+	case KindNumber:
+		if e.err == nil {
+			e.buf = append(e.buf, v.Bytes...)
+		}
+	case KindNIL:
+		e.NIL()
+	case KindString:
+		if v.Binary {
+			e.Literal8(v.Bytes)
+		} else {
+			e.StringBytes(v.Bytes)
+		}
+	case KindText:
+		encodeText(e, v.Bytes)
+	case KindList:
+		e.ListStart()
+		encodeItems(e, v.Items)
+		e.ListEnd()
+	case KindSection:
+		e.SectionStart()
+		encodeItems(e, v.Items)
+		e.SectionEnd()
+	default:
+		e.fail("value of kind " + v.Kind.String())
+	}
+}
+
+// AppendMessage is a shorthand that encodes m canonically and appends the
+// bytes to dst.
+func AppendMessage(dst []byte, m *Message, opts ...Option) ([]byte, error) {
+	w := appendWriter{dst}
+	e := NewEncoder(&w, opts...)
+	err := m.Encode(e)
+	return w.b, err
+}
+
+type appendWriter struct{ b []byte }
+
+func (w *appendWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+var _ io.Writer = (*appendWriter)(nil)
