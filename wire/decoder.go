@@ -66,6 +66,9 @@ type litState struct {
 	remain  int64 // body bytes not yet consumed
 	refused bool  // refused by a limit or the hook; the body may not follow
 	got     int   // body bytes already copied into litBuf (buffered reads)
+	// buffering is set while the body is read as bytes, so that a read
+	// interrupted by an I/O error resumes rather than skips it.
+	buffering bool
 }
 
 const (
@@ -190,7 +193,6 @@ func (d *Decoder) begin() {
 	d.items = 0
 	d.opens = d.opens[:0]
 	d.spaces = 0
-	d.prev = KindEOL
 	d.quirks = d.quirks[:0]
 	d.err = nil
 }
@@ -308,7 +310,14 @@ func (d *Decoder) prepare() error {
 			return err
 		}
 	}
-	d.begin()
+	if !d.inMsg {
+		for d.r == d.w {
+			if err := d.more(); err != nil {
+				return err
+			}
+		}
+		d.begin()
+	}
 	return nil
 }
 

@@ -16,33 +16,35 @@ func (d *Decoder) SP() error {
 	if err := d.prepare(); err != nil {
 		return err
 	}
-	c, err := d.peek()
+	n, err := d.countSpaces(0)
 	if err != nil {
 		return err
 	}
-	if c != ' ' {
+	if n == 0 {
 		return d.failf(d.Offset(), "SP", "expected a space")
 	}
-	d.r++
-	return d.extraSpaces("SP")
-}
-
-// extraSpaces consumes the spaces after a first one, reporting
-// QuirkExtraSpace if there are any.
-func (d *Decoder) extraSpaces(rule string) error {
-	c, err := d.peek()
-	if err != nil || c != ' ' {
-		return err
-	}
-	if err := d.Quirk(QuirkExtraSpace, d.Offset(), rule); err != nil {
-		return err
-	}
-	for {
-		c, err := d.peek()
-		if err != nil || c != ' ' {
+	if n > 1 {
+		if err := d.Quirk(QuirkExtraSpace, d.Offset()+1, "SP"); err != nil {
 			return err
 		}
-		d.r++
+	}
+	d.r += n
+	return nil
+}
+
+// countSpaces returns the number of spaces that start i bytes past the
+// decoder's position, consuming nothing.
+func (d *Decoder) countSpaces(i int) (int, error) {
+	n := 0
+	for {
+		c, err := d.peekAt(i + n)
+		if err != nil {
+			return 0, err
+		}
+		if c != ' ' {
+			return n, nil
+		}
+		n++
 	}
 }
 
@@ -140,17 +142,23 @@ func (d *Decoder) readEOL(rule string) error {
 	return d.end()
 }
 
+// Deviations scan may accept in lenient mode.
+const (
+	looseEight   = 1 << iota // 8-bit bytes (QuirkEightBit)
+	looseBracket             // "]" followed by another byte of the class (QuirkBracketInAtom)
+	loose        = looseEight | looseBracket
+)
+
 // scan returns the length of the run of bytes of class c at the decoder's
 // position, reading until a byte outside the class follows it. In lenient
-// mode, with loose set, it also takes 8-bit bytes (QuirkEightBit) and "]"
-// followed by another byte of the class (QuirkBracketInAtom).
-func (d *Decoder) scan(c uint8, loose bool, rule string) (int, error) {
-	return d.scanFrom(0, c, loose, rule)
+// mode it also takes the deviations that lax allows.
+func (d *Decoder) scan(c uint8, lax uint8, rule string) (int, error) {
+	return d.scanFrom(0, c, lax, rule)
 }
 
 // scanFrom is scan for a run that starts from bytes past the decoder's
 // position; the length it returns includes them.
-func (d *Decoder) scanFrom(from int, c uint8, loose bool, rule string) (int, error) {
+func (d *Decoder) scanFrom(from int, c uint8, lax uint8, rule string) (int, error) {
 	i := from
 	var eight, bracket int64 = -1, -1
 	for {
@@ -162,11 +170,8 @@ func (d *Decoder) scanFrom(from int, c uint8, loose bool, rule string) (int, err
 			}
 			continue
 		}
-		if !loose {
-			break
-		}
 		x := b[i]
-		if x >= 0x80 {
+		if x >= 0x80 && lax&looseEight != 0 {
 			if d.opt.strict {
 				return 0, d.failQuirk(QuirkEightBit, d.Offset()+int64(i), rule)
 			}
@@ -176,7 +181,7 @@ func (d *Decoder) scanFrom(from int, c uint8, loose bool, rule string) (int, err
 			i++
 			continue
 		}
-		if x == ']' && class[x]&c == 0 && !d.opt.strict {
+		if x == ']' && class[x]&c == 0 && lax&looseBracket != 0 && !d.opt.strict {
 			if i+1 == len(b) {
 				if err := d.moreLine(); err != nil {
 					return 0, err
@@ -218,7 +223,7 @@ func (d *Decoder) ReadAtom() ([]byte, error) {
 	if err := d.prepare(); err != nil {
 		return nil, err
 	}
-	n, err := d.scan(cAtom, true, "atom")
+	n, err := d.scan(cAtom, loose, "atom")
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +235,7 @@ func (d *Decoder) ReadTag() ([]byte, error) {
 	if err := d.prepare(); err != nil {
 		return nil, err
 	}
-	n, err := d.scan(cTag, false, "tag")
+	n, err := d.scan(cTag, 0, "tag")
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +245,7 @@ func (d *Decoder) ReadTag() ([]byte, error) {
 // readDigits reads a run of digits terminated by a non-digit.
 func (d *Decoder) readDigits(rule string) ([]byte, int64, error) {
 	start := d.Offset()
-	n, err := d.scan(cDigit, false, rule)
+	n, err := d.scan(cDigit, 0, rule)
 	if err != nil {
 		return nil, start, err
 	}
@@ -414,6 +419,9 @@ func (d *Decoder) finishQuoted(start int64, end int, esc bool, eight, unescaped,
 // ReadString reads a string: a quoted string or a literal, whose body is
 // returned as bytes (subject to MaxLiteralBuffer).
 func (d *Decoder) ReadString() ([]byte, error) {
+	if b, ok, err := d.resumeLiteral("string"); ok {
+		return b, err
+	}
 	if err := d.prepare(); err != nil {
 		return nil, err
 	}
@@ -437,6 +445,7 @@ func (d *Decoder) readString(rule string) ([]byte, *literal.Announcement, error)
 		if err != nil {
 			return nil, nil, err
 		}
+		d.lit.buffering = true
 		b, err := d.literalBody(rule)
 		return b, &ann, err
 	}
@@ -446,7 +455,7 @@ func (d *Decoder) readString(rule string) ([]byte, *literal.Announcement, error)
 // resumeLiteral continues a buffered literal read that an I/O error
 // interrupted, if there is one.
 func (d *Decoder) resumeLiteral(rule string) ([]byte, bool, error) {
-	if !d.lit.pending || d.lit.got == 0 || d.err != nil {
+	if !d.lit.pending || !d.lit.buffering || d.err != nil {
 		return nil, false, nil
 	}
 	b, err := d.literalBody(rule)
@@ -469,7 +478,7 @@ func (d *Decoder) ReadAString() ([]byte, error) {
 		b, _, err := d.readString("astring")
 		return b, err
 	}
-	n, err := d.scan(cAString, true, "astring")
+	n, err := d.scan(cAString, loose, "astring")
 	if err != nil {
 		return nil, err
 	}
@@ -484,6 +493,9 @@ func (d *Decoder) nextIs(i int, c byte) bool {
 
 // ReadNString reads an nstring: a string or NIL. ok is false for NIL.
 func (d *Decoder) ReadNString() (b []byte, ok bool, err error) {
+	if b, ok, err := d.resumeLiteral("nstring"); ok {
+		return b, err == nil, err
+	}
 	if err := d.prepare(); err != nil {
 		return nil, false, err
 	}
@@ -493,7 +505,7 @@ func (d *Decoder) ReadNString() (b []byte, ok bool, err error) {
 	}
 	if c == 'N' || c == 'n' {
 		start := d.Offset()
-		n, err := d.scan(cAtom, false, "nstring")
+		n, err := d.scan(cAtom, 0, "nstring")
 		if err != nil {
 			return nil, false, err
 		}
@@ -623,7 +635,7 @@ func (d *Decoder) ReadFlag() ([]byte, error) {
 		return nil, err
 	}
 	if c != '\\' {
-		n, err := d.scan(cAtom, true, "flag")
+		n, err := d.scan(cAtom, loose, "flag")
 		if err != nil {
 			return nil, err
 		}
@@ -636,7 +648,7 @@ func (d *Decoder) ReadFlag() ([]byte, error) {
 	if x == '*' {
 		return d.take(2), nil
 	}
-	n, err := d.scanFrom(1, cAtom, true, "flag")
+	n, err := d.scanFrom(1, cAtom, loose, "flag")
 	if err != nil {
 		return nil, err
 	}
@@ -655,7 +667,7 @@ func (d *Decoder) ReadText() ([]byte, error) {
 
 func (d *Decoder) readText(rule string) ([]byte, error) {
 	i := 0
-	eight := int64(-1)
+	eight := false
 	for {
 		b := d.buf[d.r:d.w]
 		i += consumeClass(b[i:], cText)
@@ -672,18 +684,29 @@ func (d *Decoder) readText(rule string) ([]byte, error) {
 		if c == 0 {
 			return nil, d.failf(d.Offset()+int64(i), rule, "NUL in text")
 		}
-		if !d.opt.utf8 {
-			if d.opt.strict {
-				return nil, d.failQuirk(QuirkEightBit, d.Offset()+int64(i), rule)
-			}
-			if eight < 0 {
-				eight = d.Offset() + int64(i)
-			}
-		}
+		eight = true
 		i++
 	}
-	if eight >= 0 {
-		d.Quirk(QuirkEightBit, eight, rule)
+	text := d.buf[d.r : d.r+i]
+	if eight && !d.opt.utf8 && !utf8.Valid(text) {
+		// RFC 9051 allows UTF-8 in text; other 8-bit bytes are a quirk.
+		off := d.Offset() + int64(firstInvalidUTF8(text))
+		if err := d.Quirk(QuirkEightBit, off, rule); err != nil {
+			return nil, err
+		}
 	}
 	return d.take(i), nil
+}
+
+// firstInvalidUTF8 returns the index of the first byte of b that is not part
+// of valid UTF-8.
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }

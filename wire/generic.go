@@ -73,7 +73,8 @@ const (
 	genStatus          // after a status keyword: SP resp-text
 	genRespText        // resp-text: optional "[" code "]" SP, then text
 	genCodeArgs        // after the code name: SP args or "]"
-	genCodeEnd         // "]" then SP text
+	genCodeEnd         // "]"
+	genAfterCode       // SP text, or the line ending
 	genText            // text then the line ending
 	genValues          // generic tokens to the line ending
 )
@@ -216,22 +217,22 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		g.phase = genRespText
 	case genRespText:
 		off := d.Offset()
-		ok, err := d.Accept('[')
+		c, err := d.Peek()
 		if err != nil {
 			return false, err
 		}
-		if !ok {
+		if c != '[' {
 			g.phase = genText
 			return false, nil
+		}
+		n, err := d.scanFrom(1, cAtom, 0, "resp-text-code")
+		if err != nil {
+			return false, err
 		}
 		if err := d.open('[', off); err != nil {
 			return false, err
 		}
-		n, err := d.scan(cAtom, false, "resp-text-code")
-		if err != nil {
-			return false, err
-		}
-		name := Value{Kind: KindAtom, Offset: d.Offset(), Bytes: bytes.Clone(d.take(n))}
+		name := Value{Kind: KindAtom, Offset: off + 1, Bytes: bytes.Clone(d.take(n)[1:])}
 		g.stack = append(g.stack, genFrame{kind: KindSection, off: off})
 		g.add(name)
 		g.phase = genCodeArgs
@@ -241,17 +242,15 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			return false, err
 		}
 		if c == ' ' {
-			d.r++
-			off := d.Offset()
+			off := d.Offset() + 1
 			n, err := d.codeArgs()
 			if err != nil {
 				return false, err
 			}
-			g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(d.take(n))})
+			g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(d.take(n)[1:])})
 		}
 		g.phase = genCodeEnd
 	case genCodeEnd:
-		off := d.Offset()
 		if err := d.Expect(']', "resp-text-code"); err != nil {
 			return false, err
 		}
@@ -259,6 +258,9 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		f := g.stack[len(g.stack)-1]
 		g.stack = g.stack[:len(g.stack)-1]
 		g.add(Value{Kind: KindSection, Offset: f.off, Items: f.items})
+		g.phase = genAfterCode
+	case genAfterCode:
+		off := d.Offset() - 1
 		c, err := d.Peek()
 		if err != nil {
 			return false, err
@@ -288,10 +290,11 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 	return false, nil
 }
 
-// codeArgs returns the length of a response code's arguments: 1*<any
-// TEXT-CHAR except "]">.
+// codeArgs returns the length of the space and the arguments of a response
+// code after it: 1*<any TEXT-CHAR except "]">.
 func (d *Decoder) codeArgs() (int, error) {
-	i := 0
+	i := 1
+	var eight int64 = -1
 	for {
 		b := d.buf[d.r:d.w]
 		for i < len(b) && class[b[i]]&cText != 0 && b[i] != ']' {
@@ -299,11 +302,17 @@ func (d *Decoder) codeArgs() (int, error) {
 		}
 		if i < len(b) {
 			if b[i] >= 0x80 {
-				if err := d.Quirk(QuirkEightBit, d.Offset()+int64(i), "resp-text-code"); err != nil {
-					return 0, err
+				if d.opt.strict && !d.opt.utf8 {
+					return 0, d.failQuirk(QuirkEightBit, d.Offset()+int64(i), "resp-text-code")
+				}
+				if eight < 0 && !d.opt.utf8 {
+					eight = d.Offset() + int64(i)
 				}
 				i++
 				continue
+			}
+			if eight >= 0 {
+				d.Quirk(QuirkEightBit, eight, "resp-text-code")
 			}
 			return i, nil
 		}
@@ -325,6 +334,9 @@ func (d *Decoder) genToken(g *genState, t Token) error {
 		g.stack = append(g.stack, genFrame{kind: k, off: t.Offset, adj: !t.Space})
 		return nil
 	case KindListEnd, KindSectionEnd:
+		if len(g.stack) < 2 {
+			return d.failf(t.Offset, "list", "unbalanced "+t.Kind.String())
+		}
 		f := g.stack[len(g.stack)-1]
 		g.stack = g.stack[:len(g.stack)-1]
 		g.add(Value{Kind: f.kind, Adjacent: f.adj, Offset: f.off, Items: f.items})
@@ -333,7 +345,7 @@ func (d *Decoder) genToken(g *genState, t Token) error {
 		v.Binary = t.Binary
 		v.Bytes = append([]byte{}, t.b...)
 	case KindNumber:
-		v.Num = t.num
+		v.Num = t.Number()
 		v.Bytes = bytes.Clone(t.b)
 	default:
 		v.Bytes = bytes.Clone(t.b)

@@ -58,7 +58,6 @@ type Token struct {
 	Binary  bool  // a literal8 "~{n}"
 	Offset  int64 // stream offset of the token's first byte
 	b       []byte
-	num     uint64
 }
 
 // Bytes returns the token's content: the word of an atom or number, the
@@ -67,7 +66,10 @@ type Token struct {
 func (t Token) Bytes() []byte { return t.b }
 
 // Number returns the value of a KindNumber token.
-func (t Token) Number() uint64 { return t.num }
+func (t Token) Number() uint64 {
+	n, _ := parseDigitsOnly(t.b)
+	return n
+}
 
 // Clone returns a copy of the token whose bytes do not alias the decoder's
 // buffers.
@@ -100,11 +102,93 @@ func (t Token) String() string {
 // ReadToken does not allocate in steady state. Between messages it returns
 // io.EOF at the end of the input; inside one, io.ErrUnexpectedEOF.
 func (d *Decoder) ReadToken() (Token, error) {
+	// Fast path: a token that lies entirely in the buffer, preceded by at
+	// most one space, needing no quirk report. Anything else takes the
+	// general path, which gives the same result.
+	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.items < d.opt.maxItems {
+		b := d.buf[d.r:d.w]
+		j := 0
+		if len(b) > 1 && b[0] == ' ' {
+			j = 1
+		}
+		if j < len(b) {
+			c := b[j]
+			t := Token{Space: j == 1, Offset: d.base + int64(d.r+j)}
+			switch {
+			case class[c]&cWord != 0 && c != '~':
+				n := consumeClass(b[j:], cWord)
+				if j+n == len(b) || b[j+n] >= 0x80 {
+					break
+				}
+				w := b[j : j+n]
+				t.b = w
+				t.Kind = KindAtom
+				if class[c]&cDigit != 0 {
+					if isNumber(w) {
+						t.Kind = KindNumber
+					}
+				} else if n == 3 && isNIL(w) {
+					t.Kind = KindNIL
+				}
+				d.r += j + n
+				d.items++
+				return t, nil
+			case c == '"':
+				n := consumeClass(b[j+1:], cQuoted)
+				k := j + 1 + n
+				if k+1 >= len(b) || b[k] != '"' || !isQuotedEnd(b[k+1]) {
+					break
+				}
+				t.Kind, t.b = KindString, b[j+1:k]
+				d.r += k + 1
+				d.items++
+				return t, nil
+			case c == '(' || c == '[':
+				if j+1 == len(b) || b[j+1] == ' ' || d.depth >= d.opt.maxDepth {
+					break
+				}
+				d.depth++
+				d.opens = append(d.opens, c)
+				t.Kind = KindListStart
+				if c == '[' {
+					t.Kind = KindSectionStart
+				}
+				d.r += j + 1
+				d.items++
+				return t, nil
+			case (c == ')' || c == ']') && j == 0:
+				want := byte('(')
+				t.Kind = KindListEnd
+				if c == ']' {
+					want, t.Kind = '[', KindSectionEnd
+				}
+				if len(d.opens) == 0 || d.opens[len(d.opens)-1] != want {
+					break
+				}
+				d.opens = d.opens[:len(d.opens)-1]
+				d.depth--
+				d.r++
+				d.items++
+				return t, nil
+			}
+		}
+	}
+	return d.readToken()
+}
+
+// readToken is ReadToken's general path.
+func (d *Decoder) readToken() (Token, error) {
 	if d.err != nil || d.lit.pending {
 		if b, ok, err := d.resumeLiteral("string"); ok {
+			if err != nil {
+				return Token{}, err
+			}
 			t := d.litTok
 			t.b = b
-			return t, err
+			if err := d.tokenDone(&t); err != nil {
+				return Token{}, err
+			}
+			return t, nil
 		}
 		if err := d.prepare(); err != nil {
 			return Token{}, err
@@ -117,7 +201,6 @@ func (d *Decoder) ReadToken() (Token, error) {
 			}
 		}
 		d.begin()
-		d.prev = KindEOL
 	}
 	for {
 		if d.r == d.w {
@@ -138,34 +221,32 @@ func (d *Decoder) ReadToken() (Token, error) {
 	}
 	t := Token{Space: d.spaces > 0, Offset: d.Offset()}
 	c := d.buf[d.r]
-	if class[c]&cWord != 0 && (c != '~' || !d.nextIs(1, '{')) {
-		b := d.buf[d.r:d.w]
-		n := consumeClass(b, cWord)
-		if n == len(b) || b[n] >= 0x80 {
-			var err error
-			if n, err = d.scanWord(); err != nil {
-				return Token{}, err
-			}
+	literal8 := false
+	if c == '~' {
+		x, err := d.peekAt(1)
+		if err != nil {
+			return Token{}, err
+		}
+		literal8 = x == '{'
+	}
+	if class[c]&cWord != 0 && !literal8 {
+		n, err := d.scanFrom(0, cWord, looseEight, "atom")
+		if err != nil {
+			return Token{}, err
 		}
 		t.b = d.take(n)
 		t.Kind = KindAtom
-		if class[t.b[0]]&cDigit != 0 && consumeClass(t.b, cDigit) == n {
-			if v, ok := parseDigits(t.b, 1<<64-1); ok {
-				t.Kind, t.num = KindNumber, v
-			}
+		if isNumber(t.b) {
+			t.Kind = KindNumber
 		} else if isNIL(t.b) {
 			t.Kind = KindNIL
 		}
 	} else {
 		switch c {
 		case '(', '[':
-			if err := d.open(c, t.Offset); err != nil {
+			if err := d.openToken(c, t.Offset); err != nil {
 				return Token{}, err
 			}
-			if err := d.pushOpen(c); err != nil {
-				return Token{}, err
-			}
-			d.r++
 			t.Kind = KindListStart
 			if c == '[' {
 				t.Kind = KindSectionStart
@@ -192,19 +273,21 @@ func (d *Decoder) ReadToken() (Token, error) {
 			}
 			t.Kind, t.Literal, t.NonSync, t.Binary = KindString, true, ann.NonSync, ann.Binary
 			d.litTok = t
+			d.lit.buffering = true
 			b, err := d.literalBody("literal")
 			if err != nil {
 				return Token{}, err
 			}
 			t.b = b
 		case '\r', '\n':
-			if d.spaces > 0 {
-				if err := d.Quirk(QuirkTrailingSpace, d.spaceOff, "CRLF"); err != nil {
-					return Token{}, err
-				}
+			if d.spaces > 0 && d.opt.strict {
+				return Token{}, d.failQuirk(QuirkTrailingSpace, d.spaceOff, "CRLF")
 			}
 			if err := d.readEOL("CRLF"); err != nil {
 				return Token{}, err
+			}
+			if d.spaces > 0 {
+				d.Quirk(QuirkTrailingSpace, d.spaceOff, "CRLF")
 			}
 			t.Kind = KindEOL
 			d.spaces = 0
@@ -219,10 +302,68 @@ func (d *Decoder) ReadToken() (Token, error) {
 	return t, nil
 }
 
-// scanWord reads a generic word that did not end inside the buffer or that
-// holds 8-bit bytes.
-func (d *Decoder) scanWord() (int, error) {
-	return d.scanFrom(0, cWord, true, "atom")
+// openToken reads the "(" or "[" at the decoder's position. Spaces after it
+// are QuirkExtraSpace, unless a close follows them (QuirkSpaceBeforeParen
+// is reported then).
+func (d *Decoder) openToken(c byte, off int64) error {
+	n, err := d.countSpaces(1)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		x, err := d.peekAt(1 + n)
+		if err != nil {
+			return err
+		}
+		if x != ')' && x != ']' {
+			if err := d.Quirk(QuirkExtraSpace, off+1, "SP"); err != nil {
+				return err
+			}
+		}
+	}
+	if err := d.open(c, off); err != nil {
+		return err
+	}
+	d.opens = append(d.opens, c)
+	d.r++
+	return nil
+}
+
+// isNumber reports whether b holds only digits and fits in 64 bits.
+func isNumber(b []byte) bool {
+	if len(b) == 0 || len(b) > 20 {
+		return false
+	}
+	for _, c := range b {
+		if c-'0' > 9 {
+			return false
+		}
+	}
+	if len(b) == 20 {
+		_, ok := parseDigitsOnly(b)
+		return ok
+	}
+	return true
+}
+
+// parseDigitsOnly parses b as a number if it holds only digits and fits in
+// 64 bits.
+func parseDigitsOnly(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 20 {
+		return 0, false
+	}
+	var n uint64
+	for _, c := range b {
+		x := uint64(c - '0')
+		if x > 9 {
+			return 0, false
+		}
+		if n > (1<<64-1-x)/10 {
+			return 0, false
+		}
+		n = n*10 + x
+	}
+	return n, true
 }
 
 // tokenDone counts the token and reports the quirks of the spaces before it.
@@ -231,8 +372,6 @@ func (d *Decoder) tokenDone(t *Token) error {
 	if d.items > d.opt.maxItems {
 		return d.fail(t.Offset, "message", ErrTooMany)
 	}
-	prev := d.prev
-	d.prev = t.Kind
 	if d.spaces == 0 {
 		return nil
 	}
@@ -243,15 +382,9 @@ func (d *Decoder) tokenDone(t *Token) error {
 		return d.Quirk(QuirkSpaceBeforeParen, off, "list")
 	case spaces > 1:
 		return d.Quirk(QuirkExtraSpace, off+1, "SP")
-	case prev == KindListStart || prev == KindSectionStart || prev == KindEOL:
+	case d.items == 1:
 		return d.Quirk(QuirkExtraSpace, off, "SP")
 	}
-	return nil
-}
-
-// pushOpen records an open list or section, to match it with its close.
-func (d *Decoder) pushOpen(c byte) error {
-	d.opens = append(d.opens, c)
 	return nil
 }
 
