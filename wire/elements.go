@@ -474,7 +474,16 @@ func (d *Decoder) ReadAString() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c == '"' || c == '{' || c == '~' && d.nextIs(1, '{') {
+	if c == '~' {
+		x, err := d.peekAt(1)
+		if err != nil {
+			return nil, err
+		}
+		if x != '{' {
+			c = 'a' // an astring atom that starts with "~"
+		}
+	}
+	if c == '"' || c == '{' || c == '~' {
 		b, _, err := d.readString("astring")
 		return b, err
 	}
@@ -483,12 +492,6 @@ func (d *Decoder) ReadAString() ([]byte, error) {
 		return nil, err
 	}
 	return d.take(n), nil
-}
-
-// nextIs reports whether the byte i bytes ahead is c.
-func (d *Decoder) nextIs(i int, c byte) bool {
-	x, err := d.peekAt(i)
-	return err == nil && x == c
 }
 
 // ReadNString reads an nstring: a string or NIL. ok is false for NIL.

@@ -68,15 +68,15 @@ var statusWords = []string{"OK", "NO", "BAD", "BYE", "PREAUTH"}
 
 // Phases of ReadMessage.
 const (
-	genFirst    = iota // the first token: tag, "*" or "+"
-	genSecond          // the second token: status keyword, number or other
-	genStatus          // after a status keyword: SP resp-text
-	genRespText        // resp-text: optional "[" code "]" SP, then text
-	genCodeArgs        // after the code name: SP args or "]"
-	genCodeEnd         // "]"
-	genAfterCode       // SP text, or the line ending
-	genText            // text then the line ending
-	genValues          // generic tokens to the line ending
+	genFirst     = iota // the first token: tag, "*" or "+"
+	genSecond           // the second token: status keyword, number or other
+	genStatus           // after a status keyword: SP resp-text
+	genRespText         // resp-text: optional "[" code "]" SP, then text
+	genCodeArgs         // after the code name: SP args or "]"
+	genCodeEnd          // "]"
+	genAfterCode        // SP text, or the line ending
+	genText             // text then the line ending
+	genValues           // generic tokens to the line ending
 )
 
 // genState is ReadMessage's progress through a message, kept in the
