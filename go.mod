@@ -2,4 +2,4 @@ module github.com/mailwire/imap
 
 go 1.25
 
-require golang.org/x/text v0.40.0
+require golang.org/x/text v0.34.0

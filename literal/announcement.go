@@ -43,29 +43,9 @@ const maxAnnouncementLen = len("~{9223372036854775807+}")
 // not read, so a hostile run of digits costs nothing.
 //
 // The number may have leading zeros ("{007}"), as the grammar's 1*DIGIT
-// allows. ParseAnnouncement does not allocate, including on errors.
+// allows. ParseAnnouncement does not allocate, including on errors; it makes
+// one pass over the bytes and stops at the first one it can judge.
 func ParseAnnouncement(b []byte) (a Announcement, n int, err error) {
-	// Fast path, small enough to be inlined: "{" 1*DIGIT "}" with at most
-	// 18 digits, which cannot overflow an int64.
-	if len(b) > 2 && b[0] == '{' {
-		var v int64
-		for i := 1; i < len(b) && i <= 19; i++ {
-			c := b[i]
-			if c == '}' && i > 1 {
-				return Announcement{Size: v}, i + 1, nil
-			}
-			if c-'0' > 9 {
-				break
-			}
-			v = v*10 + int64(c-'0')
-		}
-	}
-	return parseAnnouncement(b)
-}
-
-// parseAnnouncement is the general case of ParseAnnouncement.
-func parseAnnouncement(b []byte) (Announcement, int, error) {
-	var a Announcement
 	i := 0
 	if i < len(b) && b[i] == '~' {
 		a.Binary = true

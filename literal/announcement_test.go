@@ -105,19 +105,22 @@ func TestParseAnnouncementPrefix(t *testing.T) {
 func TestParseAnnouncementInvalid(t *testing.T) {
 	for _, tt := range invalidAnnouncements {
 		t.Run(tt.name, func(t *testing.T) {
-			in := []byte(tt.prefix + tt.rest)
-			a, n, err := ParseAnnouncement(in)
-			if !errors.Is(err, tt.want) {
-				t.Fatalf("ParseAnnouncement(%q) error = %v; want %v", in, err, tt.want)
-			}
-			if n != len(tt.prefix) {
-				t.Errorf("ParseAnnouncement(%q) n = %d; want %d (offending byte %q)", in, n, len(tt.prefix), tt.rest[:1])
-			}
-			if a != (Announcement{}) {
-				t.Errorf("ParseAnnouncement(%q) = %+v; want zero Announcement on error", in, a)
-			}
-			if !strings.HasPrefix(err.Error(), "literal: ") {
-				t.Errorf("error %q lacks the package prefix", err)
+			// What follows on the wire changes nothing.
+			for _, tail := range []string{"", "\r\nbody"} {
+				in := []byte(tt.prefix + tt.rest + tail)
+				a, n, err := ParseAnnouncement(in)
+				if !errors.Is(err, tt.want) {
+					t.Fatalf("ParseAnnouncement(%q) error = %v; want %v", in, err, tt.want)
+				}
+				if n != len(tt.prefix) {
+					t.Errorf("ParseAnnouncement(%q) n = %d; want %d (offending byte %q)", in, n, len(tt.prefix), tt.rest[:1])
+				}
+				if a != (Announcement{}) {
+					t.Errorf("ParseAnnouncement(%q) = %+v; want zero Announcement on error", in, a)
+				}
+				if !strings.HasPrefix(err.Error(), "literal: ") {
+					t.Errorf("error %q lacks the package prefix", err)
+				}
 			}
 		})
 	}

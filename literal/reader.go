@@ -41,11 +41,15 @@ func (r *Reader) Reset(src io.Reader, n int64) {
 func (r *Reader) Remaining() int64 { return r.lr.N }
 
 // Read reads up to len(p) bytes of the body into p. It asks the source for at
-// most Remaining bytes. It returns io.EOF once the whole body has been read,
-// and io.ErrUnexpectedEOF if the source ends before.
+// most Remaining bytes, and does not call it at all for an empty p. It
+// returns io.EOF once the whole body has been read, and io.ErrUnexpectedEOF
+// if the source ends before.
 func (r *Reader) Read(p []byte) (int, error) {
 	if r.lr.N <= 0 {
 		return 0, io.EOF
+	}
+	if len(p) == 0 {
+		return 0, nil
 	}
 	if int64(len(p)) > r.lr.N {
 		p = p[:r.lr.N]

@@ -56,9 +56,9 @@ type writerOnly struct{ io.Writer }
 type readerOnly struct{ io.Reader }
 
 // readAllRetry reads r to the end, retrying after errTransient. It returns
-// the data, the final error (nil for io.EOF) and how many times the transient
-// error was seen.
-func readAllRetry(r io.Reader, chunk int) ([]byte, error, int) {
+// the data, how many times the transient error was seen, and the final error
+// (nil for io.EOF).
+func readAllRetry(r io.Reader, chunk int) ([]byte, int, error) {
 	var out []byte
 	buf := make([]byte, chunk)
 	transient := 0
@@ -67,11 +67,11 @@ func readAllRetry(r io.Reader, chunk int) ([]byte, error, int) {
 		out = append(out, buf[:n]...)
 		switch {
 		case err == io.EOF:
-			return out, nil, transient
+			return out, transient, nil
 		case err == errTransient:
 			transient++
 		case err != nil:
-			return out, err, transient
+			return out, transient, err
 		}
 	}
 }
@@ -97,7 +97,7 @@ func TestReaderExact(t *testing.T) {
 			for _, chunk := range []int{1, 7, 4096, 1 << 20} {
 				stream := src.wrap(bytes.NewReader(append(data[:size:size], tail...)))
 				r := NewReader(stream, int64(size))
-				got, err, _ := readAllRetry(r, chunk)
+				got, _, err := readAllRetry(r, chunk)
 				if err != nil {
 					t.Fatalf("size %d, %s, chunk %d: %v", size, src.name, chunk, err)
 				}
@@ -273,7 +273,7 @@ func TestReaderTransientError(t *testing.T) {
 	for _, at := range []int{0, 1, 4999, 9999} {
 		// Read.
 		r := NewReader(&failOnce{r: bytes.NewReader(data), at: at}, int64(len(data)))
-		got, err, transient := readAllRetry(r, 1000)
+		got, transient, err := readAllRetry(r, 1000)
 		if err != nil || transient != 1 || !bytes.Equal(got, data) {
 			t.Errorf("at %d: Read: %d bytes, %v, %d transient errors; want the body, nil, 1", at, len(got), err, transient)
 		}
@@ -335,8 +335,7 @@ func TestReaderAllocs(t *testing.T) {
 	src := bytes.NewReader(data)
 	var r Reader
 	buf := make([]byte, 4096)
-	var sink writerOnly
-	sink.Writer = io.Discard
+	sink := &writerOnly{io.Discard} // a pointer, so the conversion to io.Writer does not allocate
 	for _, tt := range []struct {
 		name string
 		f    func()

@@ -114,6 +114,7 @@ var errorVectors = []struct {
 	{"literal size overflow", "a {18446744073709551616}\r\nb NOOP\r\n", int64(len("a {1844674407370955161")), ErrLiteralTooLarge, "b NOOP\r\n"},
 	{"skip over literal of broken message", "a ) {7}\r\nhe\r\nllo\r\nb NOOP\r\n", int64(len("a ")), ErrSyntax, "b NOOP\r\n"},
 	{"skip over two literals", "a ) {1}\r\nx {2}\r\n\r\n\r\nb NOOP\r\n", int64(len("a ")), ErrSyntax, "b NOOP\r\n"},
+	{"text ending like a literal", "* OK [BAD) {3}\r\nb NOOP\r\n", int64(len("* OK [BAD")), ErrSyntax, "b NOOP\r\n"},
 	{"bad code", "* OK [\r\nb NOOP\r\n", int64(len("* OK [")), ErrSyntax, "b NOOP\r\n"},
 	{"unclosed code", "* OK [ALERT\r\nb NOOP\r\n", int64(len("* OK [ALERT")), ErrSyntax, "b NOOP\r\n"},
 }

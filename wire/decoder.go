@@ -26,6 +26,7 @@ type Decoder struct {
 	src    io.Reader
 	buf    []byte
 	r, w   int   // unread bytes are buf[r:w]
+	end    int   // line bytes may be read up to here: w, or less at the line limit
 	base   int64 // stream offset of buf[0]
 	srcEOF bool  // src returned io.EOF
 
@@ -53,9 +54,13 @@ type Decoder struct {
 	spaces   int    // spaces read before the next token
 	spaceOff int64  // offset of the first of them
 
-	// Skip's memory of the end of the line it is discarding.
-	tail    [32]byte
-	tailLen int
+	// textLine is set when the current line ends in free text (a status
+	// response or continuation request), in which a trailing "{n}" is text,
+	// not a literal announcement.
+	textLine bool
+
+	// Skip's memory of the line it is discarding.
+	ann annScanner
 }
 
 // litState tracks a literal whose announcement has been read.
@@ -185,6 +190,7 @@ func (d *Decoder) begin() {
 	}
 	off := d.Offset()
 	d.inMsg = true
+	defer d.setEnd()
 	d.msgStart = off
 	d.segStart = off
 	d.lineUsed = 0
@@ -195,13 +201,22 @@ func (d *Decoder) begin() {
 	d.spaces = 0
 	d.quirks = d.quirks[:0]
 	d.err = nil
+	d.textLine = false
 }
 
-// end finishes the current message after its final line ending, which ends
+// MarkTextLine tells the decoder that the current line ends in free text, as
+// a status response or a continuation request does, so that if the message
+// is skipped a "{n}" at the end of the line is taken as text rather than as
+// a literal announcement. ReadText and ReadMessage mark text lines
+// themselves; typed layers call it as soon as they recognise such a line.
+func (d *Decoder) MarkTextLine() { d.textLine = true }
+
+// endMessage finishes the current message after its final line ending, which ends
 // at the current offset.
-func (d *Decoder) end() error {
+func (d *Decoder) endMessage() error {
 	used := d.lineUsed + d.Offset() - d.segStart
 	d.inMsg = false
+	d.setEnd()
 	if used > d.opt.maxLineBytes {
 		return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", ErrLineTooLong)
 	}
@@ -242,6 +257,7 @@ func (d *Decoder) more() error {
 		d.r = 0
 		d.buf = nb
 	}
+	d.setEnd()
 	for range maxReadRetries {
 		n, err := d.src.Read(d.buf[d.w:])
 		if n < 0 || n > len(d.buf)-d.w {
@@ -252,6 +268,7 @@ func (d *Decoder) more() error {
 			d.srcEOF = true
 		}
 		if n > 0 {
+			d.setEnd()
 			return nil
 		}
 		if err != nil {
@@ -261,14 +278,36 @@ func (d *Decoder) more() error {
 	return io.ErrNoProgress
 }
 
+// lineLimit returns the stream offset at which the current message's
+// non-literal bytes reach MaxLineBytes.
+func (d *Decoder) lineLimit() int64 {
+	return d.segStart + d.opt.maxLineBytes - d.lineUsed
+}
+
+// setEnd sets how far line bytes may be read: to the end of the buffered
+// input, or to the line limit if it comes first. While a literal body is
+// pending no line bytes may be read.
+func (d *Decoder) setEnd() {
+	d.end = d.w
+	if !d.inMsg {
+		return
+	}
+	if d.lit.pending {
+		d.end = d.r
+		return
+	}
+	if lim := d.lineLimit() - d.base; lim < int64(d.end) {
+		d.end = max(int(lim), d.r)
+	}
+}
+
 // moreLine is more for bytes of a line: it enforces MaxLineBytes before the
 // buffer grows. All unread bytes belong to the current line segment when it
 // is called, since the token being read is incomplete.
 func (d *Decoder) moreLine() error {
 	if d.inMsg {
-		used := d.lineUsed + d.base + int64(d.w) - d.segStart
-		if used >= d.opt.maxLineBytes {
-			return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", ErrLineTooLong)
+		if limit := d.lineLimit(); d.base+int64(d.end) >= limit {
+			return d.fail(limit, "message", ErrLineTooLong)
 		}
 	}
 	if err := d.more(); err != nil {
@@ -279,7 +318,7 @@ func (d *Decoder) moreLine() error {
 
 // peek returns the next byte without consuming it.
 func (d *Decoder) peek() (byte, error) {
-	for d.r == d.w {
+	for d.r == d.end {
 		if err := d.moreLine(); err != nil {
 			return 0, err
 		}
@@ -290,7 +329,7 @@ func (d *Decoder) peek() (byte, error) {
 // peek2 returns the byte after the next one, or ok=false at the end of the
 // input.
 func (d *Decoder) peekAt(i int) (c byte, err error) {
-	for d.w-d.r <= i {
+	for d.end-d.r <= i {
 		if err := d.moreLine(); err != nil {
 			return 0, err
 		}
@@ -370,7 +409,7 @@ func (d *Decoder) Skip() error {
 		if err != nil {
 			return err
 		}
-		if !ok {
+		if !ok || d.textLine {
 			return d.skipped()
 		}
 		if !ann.NonSync && d.opt.cont != nil {
@@ -382,6 +421,8 @@ func (d *Decoder) Skip() error {
 
 func (d *Decoder) skipped() error {
 	d.inMsg = false
+	d.setEnd()
+	d.textLine = false
 	d.err = nil
 	d.lit = litState{}
 	return nil
@@ -393,29 +434,13 @@ func (d *Decoder) skipLine() (literal.Announcement, bool, error) {
 	for {
 		b := d.buf[d.r:d.w]
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line := b[:i]
-			if len(line) < len(d.tail) && d.tailLen > 0 {
-				var t [2 * len(d.tail)]byte
-				n := copy(t[:], d.tail[:d.tailLen])
-				n += copy(t[n:], line)
-				line = t[:n]
-			}
+			d.ann.feed(b[:i])
 			d.r += i + 1
-			d.tailLen = 0
-			d.segStart = d.Offset()
-			ann, ok := trailingAnnouncement(line)
+			ann, ok := d.ann.result()
+			d.ann = annScanner{}
 			return ann, ok, nil
 		}
-		if len(b) >= len(d.tail) {
-			d.tailLen = copy(d.tail[:], b[len(b)-len(d.tail):])
-		} else {
-			keep := len(d.tail) - len(b)
-			if keep > d.tailLen {
-				keep = d.tailLen
-			}
-			copy(d.tail[:], d.tail[d.tailLen-keep:d.tailLen])
-			d.tailLen = keep + copy(d.tail[keep:], b)
-		}
+		d.ann.feed(b)
 		d.r = d.w
 		if err := d.more(); err != nil {
 			return literal.Announcement{}, false, d.ioErr(err)
@@ -423,23 +448,64 @@ func (d *Decoder) skipLine() (literal.Announcement, bool, error) {
 	}
 }
 
-// trailingAnnouncement reports whether line (without its LF) ends with a
-// literal announcement, optionally followed by CR.
-func trailingAnnouncement(line []byte) (literal.Announcement, bool) {
-	line = bytes.TrimSuffix(line, []byte{'\r'})
-	if len(line) < 3 || line[len(line)-1] != '}' {
+// annScanner recognises a literal announcement at the end of a line that is
+// fed to it in pieces, in constant memory: Skip uses it on lines it does not
+// keep.
+type annScanner struct {
+	active bool // a "{" was seen and what follows it fits an announcement
+	binary bool
+	size   int64
+	digits int
+	plus   bool
+	closed bool // "}" seen
+	cr     bool // CR seen after "}"
+	last   byte // the last byte fed
+}
+
+func (s *annScanner) feed(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	if i := bytes.LastIndexByte(b, '{'); i >= 0 {
+		tilde := i > 0 && b[i-1] == '~' || i == 0 && s.last == '~'
+		*s = annScanner{active: true, binary: tilde}
+		s.consume(b[i+1:])
+	} else if s.active {
+		s.consume(b)
+	}
+	s.last = b[len(b)-1]
+}
+
+func (s *annScanner) consume(b []byte) {
+	for _, c := range b {
+		switch {
+		case !s.active:
+			return
+		case s.cr:
+			s.active = false
+		case s.closed:
+			s.cr = c == '\r'
+			s.active = s.cr
+		case '0' <= c && c <= '9' && !s.plus:
+			x := int64(c - '0')
+			if s.size > (literal.MaxSize-x)/10 {
+				s.active = false // no valid announcement overflows
+			}
+			s.size = s.size*10 + x
+			s.digits++
+		case c == '+' && s.digits > 0 && !s.plus:
+			s.plus = true
+		case c == '}' && s.digits > 0:
+			s.closed = true
+		default:
+			s.active = false
+		}
+	}
+}
+
+func (s *annScanner) result() (literal.Announcement, bool) {
+	if !s.active || !s.closed {
 		return literal.Announcement{}, false
 	}
-	i := bytes.LastIndexByte(line, '{')
-	if i < 0 {
-		return literal.Announcement{}, false
-	}
-	if i > 0 && line[i-1] == '~' {
-		i--
-	}
-	ann, n, err := literal.ParseAnnouncement(line[i:])
-	if err != nil || i+n != len(line) {
-		return literal.Announcement{}, false
-	}
-	return ann, true
+	return literal.Announcement{Size: s.size, NonSync: s.plus, Binary: s.binary}, true
 }

@@ -139,7 +139,7 @@ func (d *Decoder) readEOL(rule string) error {
 		}
 	}
 	d.r += spaces + n
-	return d.end()
+	return d.endMessage()
 }
 
 // Deviations scan may accept in lenient mode.
@@ -162,7 +162,7 @@ func (d *Decoder) scanFrom(from int, c uint8, lax uint8, rule string) (int, erro
 	i := from
 	var eight, bracket int64 = -1, -1
 	for {
-		b := d.buf[d.r:d.w]
+		b := d.buf[d.r:d.end]
 		i += consumeClass(b[i:], c)
 		if i == len(b) {
 			if err := d.moreLine(); err != nil {
@@ -322,7 +322,7 @@ func (d *Decoder) readQuoted(rule string) ([]byte, error) {
 	esc := false
 	var eight, unescaped, badEscape int64 = -1, -1, -1
 	for {
-		b := d.buf[d.r:d.w]
+		b := d.buf[d.r:d.end]
 		i += consumeClass(b[i:], cQuoted)
 		if i >= len(b) {
 			if err := d.moreLine(); err != nil {
@@ -669,10 +669,11 @@ func (d *Decoder) ReadText() ([]byte, error) {
 }
 
 func (d *Decoder) readText(rule string) ([]byte, error) {
+	d.textLine = true
 	i := 0
 	eight := false
 	for {
-		b := d.buf[d.r:d.w]
+		b := d.buf[d.r:d.end]
 		i += consumeClass(b[i:], cText)
 		if i == len(b) {
 			if err := d.moreLine(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mailwire/imap/literal"
 )
@@ -71,7 +72,20 @@ var (
 		b, err := io.ReadAll(r)
 		return ann.String() + string(b), err
 	}
-	readEOL = func(d *Decoder) (string, error) { return "", d.ReadEOL() }
+	readEOL     = func(d *Decoder) (string, error) { return "", d.ReadEOL() }
+	readMailbox = func(d *Decoder) (string, error) { return d.ReadMailbox() }
+	readSeqSet  = func(d *Decoder) (string, error) {
+		s, err := d.ReadSeqSet()
+		return s.String(), err
+	}
+	readDate = func(d *Decoder) (string, error) {
+		t, err := d.ReadDate()
+		return t.Format("2006-01-02"), err
+	}
+	readDateTime = func(d *Decoder) (string, error) {
+		t, err := d.ReadDateTime()
+		return t.Format(time.RFC3339), err
+	}
 )
 
 // elementCases decode one grammar element each, followed by what ends it.
@@ -153,6 +167,29 @@ var elementCases = []struct {
 	{name: "list unclosed", in: "(a b\r\n", read: readAtomList, want: "a,b", err: ErrSyntax, off: 4, composite: true},
 	{name: "literal stream", in: "{5}\r\nhello)", read: readLiteralStream, want: "{5}hello", composite: true},
 	{name: "literal8 stream", in: "~{1+}\r\n\x00)", read: readLiteralStream, want: "~{1+}\x00", composite: true},
+	{name: "mailbox RFC 3501 example", in: "~peter/mail/&U,BTFw-/&ZeVnLIqe- ", read: readMailbox, want: "~peter/mail/台北/日本語"},
+	{name: "mailbox quoted", in: `"Sent &AMQ-" `, read: readMailbox, want: "Sent Ä"},
+	{name: "mailbox literal", in: "{5}\r\n&AMQ-)", read: readMailbox, want: "Ä"},
+	{name: "mailbox inbox any case", in: "iNbOx ", read: readMailbox, want: "INBOX"},
+	{name: "mailbox inbox child keeps case", in: "inbox/Foo ", read: readMailbox, want: "inbox/Foo"},
+	{name: "mailbox ampersand", in: "&- ", read: readMailbox, want: "&"},
+	{name: "mailbox unencoded ampersand", in: `"Tom & Jerry" `, read: readMailbox, want: "Tom & Jerry", quirks: []Quirk{QuirkUnencodedAmpersand}},
+	{name: "mailbox unencoded ampersand strict", in: `"Tom & Jerry" `, read: readMailbox, strict: true, err: ErrQuirk, off: 5},
+	{name: "mailbox encoded ASCII", in: "&AGE- ", read: readMailbox, err: ErrSyntax, off: 1},
+	{name: "mailbox wildcard", in: "Foo* ", read: readMailbox, want: "Foo*", quirks: []Quirk{QuirkMailboxSpecials}},
+	{name: "mailbox UTF-8 without UTF8=ACCEPT", in: "\"Entw\xc3\xbcrfe\" ", read: readMailbox, want: "Entwürfe", quirks: []Quirk{QuirkEightBit}},
+	{name: "seq-set", in: "1:*,5,7:9 ", read: readSeqSet, want: "1:*,5,7:9"},
+	{name: "seq-set reversed", in: "9:7)", read: readSeqSet, want: "7:9"},
+	{name: "seq-set saved", in: "$ ", read: readSeqSet, want: "$"},
+	{name: "seq-set zero", in: "1,0 ", read: readSeqSet, err: ErrSyntax, off: 2},
+	{name: "seq-set empty", in: " ", read: readSeqSet, err: ErrSyntax, off: 0},
+	{name: "date", in: "1-Feb-1994 ", read: readDate, want: "1994-02-01"},
+	{name: "date quoted", in: `"17-Jul-1996" `, read: readDate, want: "1996-07-17"},
+	{name: "date bad month", in: "1-Fev-1994 ", read: readDate, err: ErrSyntax, off: 2},
+	{name: "date-time", in: `"17-Jul-1996 02:44:25 -0700" `, read: readDateTime, want: "1996-07-17T02:44:25-07:00"},
+	{name: "date-time space day", in: `" 7-Jul-1996 02:44:25 +0000")`, read: readDateTime, want: "1996-07-07T02:44:25Z"},
+	{name: "date-time bad hour", in: `"17-Jul-1996 24:44:25 -0700" `, read: readDateTime, err: ErrSyntax, off: 13},
+	{name: "date-time unquoted", in: `17-Jul-1996 `, read: readDateTime, err: ErrSyntax, off: 0},
 	{name: "EOL", in: "\r\n", read: readEOL},
 	{name: "EOL trailing space", in: "  \r\n", read: readEOL, quirks: []Quirk{QuirkTrailingSpace}},
 	{name: "EOL bare LF", in: "\n", read: readEOL, quirks: []Quirk{QuirkBareLF}},

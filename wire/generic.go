@@ -179,6 +179,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			g.phase = genSecond
 			if t.Kind == KindAtom && len(t.b) == 1 && t.b[0] == '+' {
 				g.phase = genStatus
+				d.textLine = true
 			} else if t.Kind != KindAtom && t.Kind != KindNumber {
 				g.phase = genValues
 			}
@@ -188,6 +189,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 				for _, w := range statusWords {
 					if equalFold(t.b, w) {
 						g.phase = genStatus
+						d.textLine = true
 					}
 				}
 			}
@@ -296,7 +298,7 @@ func (d *Decoder) codeArgs() (int, error) {
 	i := 1
 	var eight int64 = -1
 	for {
-		b := d.buf[d.r:d.w]
+		b := d.buf[d.r:d.end]
 		for i < len(b) && class[b[i]]&cText != 0 && b[i] != ']' {
 			i++
 		}
@@ -364,7 +366,10 @@ func (m *Message) Encode(e *Encoder) error {
 func encodeItems(e *Encoder, items []Value) {
 	for i := range items {
 		v := &items[i]
-		if i > 0 && (!v.Adjacent || v.Kind == KindText) {
+		// A value keeps its adjacency to the one before, as in
+		// "BODY[TEXT]<0>", except after a string, which must be followed
+		// by a space or a close.
+		if i > 0 && (!v.Adjacent || v.Kind == KindText || items[i-1].Kind == KindString) {
 			e.SP()
 		}
 		v.encode(e)

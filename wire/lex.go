@@ -13,6 +13,14 @@ const (
 	cList                // list-char: ATOM-CHAR / list-wildcards / resp-specials
 )
 
+// cSeq marks the bytes of a sequence set: digits ":" "," "*" "$".
+var cSeq = func() (t [256]bool) {
+	for _, c := range []byte("0123456789:,*$") {
+		t[c] = true
+	}
+	return t
+}()
+
 var class = func() (t [256]uint8) {
 	for c := 0x01; c <= 0x7f; c++ {
 		t[c] |= cText

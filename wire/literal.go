@@ -21,7 +21,7 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 	var n int
 	for {
 		var err error
-		ann, n, err = literal.ParseAnnouncement(d.buf[d.r:d.w])
+		ann, n, err = literal.ParseAnnouncement(d.buf[d.r:d.end])
 		if err == nil {
 			break
 		}
@@ -49,9 +49,11 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 		}
 	}
 	d.r += n + eol
+	d.textLine = false
 	d.lineUsed += d.Offset() - d.segStart
 	d.segStart = d.Offset()
 	d.lit = litState{pending: true, ann: ann, start: start, remain: ann.Size, refused: true}
+	d.setEnd()
 	if d.lineUsed > d.opt.maxLineBytes {
 		return ann, d.fail(d.segStart-(d.lineUsed-d.opt.maxLineBytes), "message", ErrLineTooLong)
 	}
@@ -104,6 +106,7 @@ func (d *Decoder) eolAt(i int) (n int, bare bool, err error) {
 func (d *Decoder) finishLiteral() {
 	d.lit = litState{}
 	d.segStart = d.Offset()
+	d.setEnd()
 }
 
 // literalBody returns the pending literal's body as bytes. Its size is
@@ -181,7 +184,7 @@ func (d *Decoder) checkBody(body []byte, rule string) ([]byte, error) {
 // be empty. It returns io.ErrUnexpectedEOF if the source ends.
 func (d *Decoder) readDirect(p []byte) (int, error) {
 	d.base += int64(d.w)
-	d.r, d.w = 0, 0
+	d.r, d.w, d.end = 0, 0, 0
 	if d.srcEOF {
 		return 0, io.ErrUnexpectedEOF
 	}
@@ -280,6 +283,7 @@ func (s *literalStream) WriteTo(w io.Writer) (int64, error) {
 			// into the buffer window.
 			d.base -= int64(n)
 			d.r, d.w = 0, n
+			d.setEnd()
 			if err != nil && n == 0 {
 				return total, err
 			}

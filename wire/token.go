@@ -106,7 +106,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 	// most one space, needing no quirk report. Anything else takes the
 	// general path, which gives the same result.
 	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.items < d.opt.maxItems {
-		b := d.buf[d.r:d.w]
+		b := d.buf[d.r:d.end]
 		j := 0
 		if len(b) > 1 && b[0] == ' ' {
 			j = 1
@@ -203,7 +203,7 @@ func (d *Decoder) readToken() (Token, error) {
 		d.begin()
 	}
 	for {
-		if d.r == d.w {
+		if d.r == d.end {
 			if err := d.moreLine(); err != nil {
 				return Token{}, err
 			}
