@@ -605,6 +605,12 @@ func (d *mutf7Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 // (QuirkEightBit) and unquoted list wildcards in the name
 // (QuirkMailboxSpecials) are accepted.
 func (d *Decoder) ReadMailbox() (string, error) {
+	if b, ok, err := d.resumeLiteral("mailbox"); ok {
+		if err != nil {
+			return "", err
+		}
+		return d.decodeMailboxName(b, d.Offset()-int64(len(b)))
+	}
 	if err := d.prepare(); err != nil {
 		return "", err
 	}
