@@ -23,7 +23,7 @@ type Announcement struct {
 const MaxSize = 1<<63 - 1
 
 // MaxNonSyncMinus is the largest non-synchronising literal, in bytes, that a
-// LITERAL- peer accepts (RFC 7888, section 5).
+// LITERAL- peer accepts (RFC 7888).
 const MaxNonSyncMinus = 4096
 
 // maxAnnouncementLen is the length of the longest canonical announcement,

@@ -59,8 +59,9 @@
 //
 // # Specifications
 //
-//   - RFC 3501 and RFC 9051, section 4.3 (String) and section 7.5 (Command
-//     Continuation Request): literals and the continuation handshake.
+//   - RFC 3501 and RFC 9051, section 4.3 (String), and the Command
+//     Continuation Request (RFC 3501 section 7.5, RFC 9051 section 7.6):
+//     literals and the continuation handshake.
 //   - RFC 9051, section 9 (Formal Syntax): literal and number64.
 //   - RFC 7888: non-synchronising literals, LITERAL+ and LITERAL-, and the
 //     4096-byte limit of LITERAL-.

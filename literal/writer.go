@@ -11,7 +11,7 @@ import (
 // body that is short.
 //
 // Errors of the destination are returned unwrapped. A Writer is not safe for
-// concurrent use.
+// concurrent use. The zero Writer takes an empty body and writes nothing.
 type Writer struct {
 	dst io.Writer
 	n   int64 // bytes still to write
@@ -37,10 +37,13 @@ func (w *Writer) Remaining() int64 { return w.n }
 
 // Write writes p to the destination. If p would take the body past its
 // announced size, Write writes nothing of p and returns ErrBodyTooLong; the
-// Writer stays usable for a shorter write.
+// Writer stays usable for a shorter write. An empty p is not passed on.
 func (w *Writer) Write(p []byte) (int, error) {
 	if int64(len(p)) > w.n {
 		return 0, ErrBodyTooLong
+	}
+	if len(p) == 0 {
+		return 0, nil
 	}
 	n, err := w.dst.Write(p)
 	w.n -= int64(n)
@@ -117,8 +120,8 @@ func (w *Writer) Close() error {
 	return nil
 }
 
-// ContinueFunc is the continuation handshake hook (RFC 9051, sections 4.3 and
-// 7.5).
+// ContinueFunc is the continuation handshake hook (RFC 3501 sections 4.3 and
+// 7.5; RFC 9051 sections 4.3 and 7.6).
 //
 // A sender calls it after writing and flushing the announcement of a
 // synchronising literal and before the body: a client waits there for the

@@ -112,6 +112,22 @@ func (f *failWriter) Write(p []byte) (int, error) {
 	return f.buf.Write(p)
 }
 
+func TestWriterZero(t *testing.T) {
+	var w Writer
+	if n, err := w.Write(nil); n != 0 || err != nil {
+		t.Errorf("zero Writer: Write(nil) = %d, %v; want 0, nil", n, err)
+	}
+	if n, err := w.Write([]byte("x")); n != 0 || err != ErrBodyTooLong {
+		t.Errorf("zero Writer: Write = %d, %v; want 0, ErrBodyTooLong", n, err)
+	}
+	if n, err := w.ReadFrom(strings.NewReader("")); n != 0 || err != nil {
+		t.Errorf("zero Writer: ReadFrom(empty) = %d, %v; want 0, nil", n, err)
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("zero Writer: Close = %v", err)
+	}
+}
+
 func TestWriterDstError(t *testing.T) {
 	w := NewWriter(&failWriter{n: 2}, 5)
 	n, err := w.Write([]byte("abcd"))

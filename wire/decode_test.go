@@ -432,9 +432,9 @@ func TestTokens(t *testing.T) {
 				t.Fatalf("%s: token %d: %v", rname, i, err)
 			}
 			w := want[i]
-			if tok.Kind != w.kind || string(tok.Bytes()) != w.text && w.kind != KindListStart && w.kind != KindListEnd || tok.Space != w.space || tok.Offset != int64(w.off) {
+			if tok.Kind != w.kind || string(tok.Bytes()) != w.text && w.kind != KindListStart && w.kind != KindListEnd || tok.Space() != w.space || tok.Offset != int64(w.off) {
 				t.Errorf("%s: token %d = %v %q space=%v off=%d; want %v %q space=%v off=%d",
-					rname, i, tok.Kind, tok.Bytes(), tok.Space, tok.Offset, w.kind, w.text, w.space, w.off)
+					rname, i, tok.Kind, tok.Bytes(), tok.Space(), tok.Offset, w.kind, w.text, w.space, w.off)
 			}
 			if tok.Kind == KindNumber && tok.Number() != 12 {
 				t.Errorf("number %d", tok.Number())

@@ -50,7 +50,6 @@ type Decoder struct {
 	gen      genState
 	litTok   Token  // the literal token being read, for resumption
 	opens    []byte // open "(" and "[" of ReadToken, innermost last
-	prev     Kind   // kind of the previous token of ReadToken
 	spaces   int    // spaces read before the next token
 	spaceOff int64  // offset of the first of them
 

@@ -326,14 +326,14 @@ func (d *Decoder) codeArgs() (int, error) {
 
 // genToken adds a token to the message being built.
 func (d *Decoder) genToken(g *genState, t Token) error {
-	v := Value{Kind: t.Kind, Adjacent: !t.Space, Offset: t.Offset}
+	v := Value{Kind: t.Kind, Adjacent: !t.Space(), Offset: t.Offset}
 	switch t.Kind {
 	case KindListStart, KindSectionStart:
 		k := KindList
 		if t.Kind == KindSectionStart {
 			k = KindSection
 		}
-		g.stack = append(g.stack, genFrame{kind: k, off: t.Offset, adj: !t.Space})
+		g.stack = append(g.stack, genFrame{kind: k, off: t.Offset, adj: !t.Space()})
 		return nil
 	case KindListEnd, KindSectionEnd:
 		if len(g.stack) < 2 {
@@ -344,7 +344,7 @@ func (d *Decoder) genToken(g *genState, t Token) error {
 		g.add(Value{Kind: f.kind, Adjacent: f.adj, Offset: f.off, Items: f.items})
 		return nil
 	case KindString:
-		v.Binary = t.Binary
+		v.Binary = t.Binary()
 		v.Bytes = append([]byte{}, t.b...)
 	case KindNumber:
 		v.Num = t.Number()

@@ -49,16 +49,35 @@ func (k Kind) String() string {
 // A Token is one lexical element of a message, as read by ReadToken.
 //
 // Its bytes are a view of the decoder's buffer, valid until the next call
-// of a Decoder method; Clone makes a copy that stays valid.
+// of a Decoder method; Clone makes a copy that stays valid. A Token is small
+// enough to be returned in registers.
 type Token struct {
-	Kind    Kind
-	Space   bool  // one or more spaces came before the token
-	Literal bool  // a string written as a literal rather than quoted
-	NonSync bool  // a non-synchronising literal "{n+}"
-	Binary  bool  // a literal8 "~{n}"
-	Offset  int64 // stream offset of the token's first byte
-	b       []byte
+	Kind   Kind
+	flags  uint8
+	Offset int64 // stream offset of the token's first byte
+	b      []byte
 }
+
+// Token flags.
+const (
+	flagSpace   = 1 << iota // spaces came before the token
+	flagLiteral             // a string written as a literal
+	flagNonSync             // a non-synchronising literal "{n+}"
+	flagBinary              // a literal8 "~{n}"
+)
+
+// Space reports whether one or more spaces came before the token.
+func (t Token) Space() bool { return t.flags&flagSpace != 0 }
+
+// Literal reports whether a string was written as a literal rather than
+// quoted.
+func (t Token) Literal() bool { return t.flags&flagLiteral != 0 }
+
+// NonSync reports whether a literal was non-synchronising ("{n+}").
+func (t Token) NonSync() bool { return t.flags&flagNonSync != 0 }
+
+// Binary reports whether a literal was a literal8 ("~{n}").
+func (t Token) Binary() bool { return t.flags&flagBinary != 0 }
 
 // Bytes returns the token's content: the word of an atom or number, the
 // unescaped content of a quoted string, the body of a literal. It is empty
@@ -113,7 +132,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 		}
 		if j < len(b) {
 			c := b[j]
-			t := Token{Space: j == 1, Offset: d.base + int64(d.r+j)}
+			t := Token{flags: uint8(j), Offset: d.base + int64(d.r+j)}
 			switch {
 			case class[c]&cWord != 0 && c != '~':
 				n := consumeClass(b[j:], cWord)
@@ -219,7 +238,10 @@ func (d *Decoder) readToken() (Token, error) {
 		d.spaces++
 		d.r++
 	}
-	t := Token{Space: d.spaces > 0, Offset: d.Offset()}
+	t := Token{Offset: d.Offset()}
+	if d.spaces > 0 {
+		t.flags = flagSpace
+	}
 	c := d.buf[d.r]
 	literal8 := false
 	if c == '~' {
@@ -271,7 +293,14 @@ func (d *Decoder) readToken() (Token, error) {
 			if err != nil {
 				return Token{}, err
 			}
-			t.Kind, t.Literal, t.NonSync, t.Binary = KindString, true, ann.NonSync, ann.Binary
+			t.Kind = KindString
+			t.flags |= flagLiteral
+			if ann.NonSync {
+				t.flags |= flagNonSync
+			}
+			if ann.Binary {
+				t.flags |= flagBinary
+			}
 			d.litTok = t
 			d.lit.buffering = true
 			b, err := d.literalBody("literal")
