@@ -132,54 +132,51 @@ func (d *Decoder) ReadToken() (Token, error) {
 		}
 		if j < len(b) {
 			c := b[j]
-			t := Token{flags: uint8(j), Offset: d.base + int64(d.r+j)}
+			off := d.base + int64(d.r+j)
 			switch {
 			case class[c]&cWord != 0 && c != '~':
 				n := consumeClass(b[j:], cWord)
 				if j+n == len(b) || b[j+n] >= 0x80 {
 					break
 				}
-				w := b[j : j+n]
-				t.b = w
-				t.Kind = KindAtom
+				w := b[j : j+n : j+n]
+				k := KindAtom
 				if class[c]&cDigit != 0 {
 					if isNumber(w) {
-						t.Kind = KindNumber
+						k = KindNumber
 					}
 				} else if n == 3 && isNIL(w) {
-					t.Kind = KindNIL
+					k = KindNIL
 				}
 				d.r += j + n
 				d.items++
-				return t, nil
+				return Token{Kind: k, flags: uint8(j), Offset: off, b: w}, nil
 			case c == '"':
 				n := consumeClass(b[j+1:], cQuoted)
 				k := j + 1 + n
 				if k+1 >= len(b) || b[k] != '"' || !isQuotedEnd(b[k+1]) {
 					break
 				}
-				t.Kind, t.b = KindString, b[j+1:k]
 				d.r += k + 1
 				d.items++
-				return t, nil
+				return Token{Kind: KindString, flags: uint8(j), Offset: off, b: b[j+1 : k : k]}, nil
 			case c == '(' || c == '[':
 				if j+1 == len(b) || b[j+1] == ' ' || d.depth >= d.opt.maxDepth {
 					break
 				}
 				d.depth++
 				d.opens = append(d.opens, c)
-				t.Kind = KindListStart
+				k := KindListStart
 				if c == '[' {
-					t.Kind = KindSectionStart
+					k = KindSectionStart
 				}
 				d.r += j + 1
 				d.items++
-				return t, nil
+				return Token{Kind: k, flags: uint8(j), Offset: off}, nil
 			case (c == ')' || c == ']') && j == 0:
-				want := byte('(')
-				t.Kind = KindListEnd
+				want, k := byte('('), KindListEnd
 				if c == ']' {
-					want, t.Kind = '[', KindSectionEnd
+					want, k = '[', KindSectionEnd
 				}
 				if len(d.opens) == 0 || d.opens[len(d.opens)-1] != want {
 					break
@@ -188,7 +185,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 				d.depth--
 				d.r++
 				d.items++
-				return t, nil
+				return Token{Kind: k, Offset: off}, nil
 			}
 		}
 	}
