@@ -1,0 +1,272 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"time"
+
+	"github.com/mailwire/imap/literal"
+	"github.com/mailwire/imap/wire"
+)
+
+// Limits for decoding traces. They are larger than a server's, since a
+// trace holds whatever a real peer sent: SEARCH and FETCH responses can be
+// long lines, and message bodies come as literals.
+const (
+	maxLineBytes     = 16 << 20
+	maxLiteralBuffer = 64 << 20
+)
+
+// encodeOpts choose the canonical re-encoding: synchronising literals, and
+// literal8 where a value needs it.
+var encodeOpts = []wire.Option{wire.LiteralPolicy(literal.Policy{Binary: true})}
+
+// A record is one message of a trace, decoded or failed.
+type record struct {
+	dir    byte      // 'C' (client to server) or 'S' (server to client)
+	offset int64     // stream offset of the message's first byte
+	time   time.Time // zero when the capture has no times
+	tag    string
+	typ    string
+	wire   []byte // canonical re-encoding; nil when err is set
+	quirks []wire.QuirkReport
+	err    string // why the message failed, if it did
+	fatal  bool   // an I/O error: the input could not be read
+}
+
+// config holds the settings of one run.
+type config struct {
+	format      string
+	json        bool
+	strict      bool
+	showSecrets bool
+}
+
+// A stream decodes the messages of one direction of a session.
+type stream struct {
+	dir   byte
+	d     *wire.Decoder
+	times *rawlogReader // nil when the input has no times
+	cfg   *config
+	red   redactor
+	done  bool
+	// Offset after the last Skip, to stop rather than loop if a broken
+	// message were ever skipped without progress.
+	lastSkip int64
+}
+
+func newStream(dir byte, r io.Reader, times *rawlogReader, cfg *config) *stream {
+	d := wire.NewDecoder(r,
+		wire.Strict(cfg.strict),
+		wire.MaxLineBytes(maxLineBytes),
+		wire.MaxLiteralBuffer(maxLiteralBuffer))
+	return &stream{dir: dir, d: d, times: times, cfg: cfg, lastSkip: -1}
+}
+
+// next decodes the next message. It reports false at the end of the
+// stream, after the record of a failure that ends it.
+func (s *stream) next() (record, bool) {
+	if s.done {
+		return record{}, false
+	}
+	m, err := s.d.ReadMessage()
+	if err == nil {
+		return s.decoded(m), true
+	}
+	if err == io.EOF {
+		s.done = true
+		return record{}, false
+	}
+	rec := record{dir: s.dir, offset: s.d.MessageOffset()}
+	rec.time = s.timeAt(rec.offset)
+	rec.quirks = append(rec.quirks, s.d.Quirks()...)
+	var se *wire.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		rec.err = s.syntaxError(se)
+		if serr := s.d.Skip(); serr != nil {
+			// The stream ends (or fails) inside the broken message: it
+			// is one failure, and the last.
+			s.done = true
+			rec.fatal = !isCut(serr)
+			if rec.fatal {
+				rec.err += "; then " + serr.Error()
+			}
+			break
+		}
+		if off := s.d.Offset(); off == s.lastSkip {
+			s.done = true
+			rec.err += "; decoding stopped: no progress after the error"
+		} else {
+			s.lastSkip = off
+		}
+	case err == io.ErrUnexpectedEOF:
+		rec.err = "stream ends inside the message (unexpected EOF)"
+		s.done = true
+	default:
+		rec.err = "read error: " + err.Error()
+		rec.fatal = true
+		s.done = true
+	}
+	return rec, true
+}
+
+// isCut reports whether err means the stream ended early rather than that
+// it could not be read.
+func isCut(err error) bool {
+	return err == io.ErrUnexpectedEOF || err == io.EOF
+}
+
+// syntaxError formats a decoding error. Without -show-secrets the excerpt
+// of client input is left out: the failed message could be a LOGIN whose
+// password is what failed to decode.
+func (s *stream) syntaxError(se *wire.SyntaxError) string {
+	if s.dir == 'C' && !s.cfg.showSecrets && se.Quote != "" {
+		c := *se
+		c.Quote = ""
+		return c.Error()
+	}
+	return se.Error()
+}
+
+func (s *stream) timeAt(off int64) time.Time {
+	if s.times == nil {
+		return time.Time{}
+	}
+	t, _ := s.times.TimeAt(off)
+	return t
+}
+
+// decoded makes the record of a message that decoded.
+func (s *stream) decoded(m *wire.Message) record {
+	rec := record{dir: s.dir, offset: m.Offset, quirks: m.Quirks}
+	rec.time = s.timeAt(m.Offset)
+	if s.dir == 'C' {
+		authData := s.red.client(m, !s.cfg.showSecrets)
+		rec.tag, rec.typ = clientKind(m.Items, authData)
+	} else {
+		rec.tag, rec.typ = serverKind(m.Items)
+	}
+	b, err := wire.AppendMessage(nil, m, encodeOpts...)
+	if err != nil {
+		// The decoder accepted what the encoder cannot write: a wire
+		// layer limitation, reported as a failure of this message.
+		rec.err = "decoded, but has no canonical encoding: " + err.Error()
+		return rec
+	}
+	rec.wire = b
+	return rec
+}
+
+// merge writes the records of a client and a server stream in time order.
+// On equal times the client's record comes first: Dovecot stamps a command
+// when it reads it, and the replies follow. Records without a time (rawlog
+// files without timestamps) cannot be ordered: the client's come first,
+// then the server's. Either stream may be nil.
+func merge(c, s *stream, emit func(record)) {
+	rc, okc := nextOf(c)
+	rs, oks := nextOf(s)
+	for okc || oks {
+		serverFirst := oks && (!okc || !rc.time.IsZero() && !rs.time.IsZero() && rs.time.Before(rc.time))
+		if serverFirst {
+			emit(rs)
+			rs, oks = s.next()
+		} else {
+			emit(rc)
+			rc, okc = c.next()
+		}
+	}
+}
+
+func nextOf(s *stream) (record, bool) {
+	if s == nil {
+		return record{}, false
+	}
+	return s.next()
+}
+
+// clientKind returns the tag and type of a client message: the tag is the
+// first item when it is a word and the message has more; the type is the
+// command name (the second item) upper-cased, with the word after UID for
+// UID commands ("UID FETCH"). A message of one item is a continuation line:
+// "AUTHENTICATE-DATA" inside an AUTHENTICATE exchange, else the item
+// upper-cased when it is a word (as "DONE" after IDLE). Anything else is
+// "UNKNOWN".
+func clientKind(items []wire.Value, authData bool) (tag, typ string) {
+	if authData {
+		return "", "AUTHENTICATE-DATA"
+	}
+	if len(items) == 1 {
+		if w, ok := word(&items[0]); ok {
+			return "", upper(w)
+		}
+		return "", "UNKNOWN"
+	}
+	if len(items) == 0 {
+		return "", "UNKNOWN"
+	}
+	tag, _ = word(&items[0])
+	name, ok := word(&items[1])
+	if !ok {
+		return tag, "UNKNOWN"
+	}
+	typ = upper(name)
+	if typ == "UID" && len(items) > 2 {
+		if sub, ok := word(&items[2]); ok {
+			typ += " " + upper(sub)
+		}
+	}
+	return tag, typ
+}
+
+// serverKind returns the tag and type of a server message: the tag is the
+// first item unless it is "*" or "+"; the type is "CONTINUE" for "+", the
+// status keyword for status responses, the word after the number for
+// message data ("* 5 EXISTS" is "EXISTS"), else the response name, all
+// upper-cased. Anything else is "UNKNOWN".
+func serverKind(items []wire.Value) (tag, typ string) {
+	if len(items) == 0 {
+		return "", "UNKNOWN"
+	}
+	first, _ := word(&items[0])
+	switch first {
+	case "+":
+		return "", "CONTINUE"
+	case "*":
+	default:
+		tag = first
+	}
+	if len(items) < 2 {
+		return tag, "UNKNOWN"
+	}
+	if items[1].Kind == wire.KindNumber && len(items) > 2 {
+		if w, ok := word(&items[2]); ok && items[2].Kind == wire.KindAtom {
+			return tag, upper(w)
+		}
+		return tag, "UNKNOWN"
+	}
+	if items[1].Kind == wire.KindAtom {
+		return tag, upper(string(items[1].Bytes))
+	}
+	return tag, "UNKNOWN"
+}
+
+// word returns the bytes of an atom or number.
+func word(v *wire.Value) (string, bool) {
+	if v.Kind == wire.KindAtom || v.Kind == wire.KindNumber {
+		return string(v.Bytes), true
+	}
+	return "", false
+}
+
+// upper upper-cases the ASCII letters of s and leaves other bytes as they
+// are (strings.ToUpper would rewrite invalid UTF-8).
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - ('a' - 'A')
+		}
+	}
+	return string(b)
+}
