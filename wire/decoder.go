@@ -217,9 +217,14 @@ func (d *Decoder) endMessage() error {
 	d.inMsg = false
 	d.setEnd()
 	if used > d.opt.maxLineBytes {
-		return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", ErrLineTooLong)
+		return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", d.errLine())
 	}
 	return nil
+}
+
+// errLine is the cause of a line-limit error.
+func (d *Decoder) errLine() error {
+	return errLimit(ErrLineTooLong, "message line", "MaxLineBytes", d.opt.maxLineBytes)
 }
 
 // ioErr converts an error from the source for the caller: io.EOF inside a
@@ -306,7 +311,7 @@ func (d *Decoder) setEnd() {
 func (d *Decoder) moreLine() error {
 	if d.inMsg {
 		if limit := d.lineLimit(); d.base+int64(d.end) >= limit {
-			return d.fail(limit, "message", ErrLineTooLong)
+			return d.fail(limit, "message", d.errLine())
 		}
 	}
 	if err := d.more(); err != nil {

@@ -554,7 +554,7 @@ func (d *Decoder) ListStart() error {
 
 func (d *Decoder) open(c byte, off int64) error {
 	if d.depth >= d.opt.maxDepth {
-		return d.fail(off, "list", ErrTooDeep)
+		return d.fail(off, "list", errLimit(ErrTooDeep, "nesting", "MaxDepth", int64(d.opt.maxDepth)))
 	}
 	d.depth++
 	return nil

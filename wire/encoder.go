@@ -419,3 +419,21 @@ func encodeText[T string | []byte](e *Encoder, s T) *Encoder {
 	e.buf = append(e.buf, s...)
 	return e
 }
+
+// encodeRawText writes text decoded leniently as it came: valid text is
+// checked as by Text, but 8-bit bytes that are not UTF-8 (which lenient
+// decoding accepts with QuirkEightBit, as from servers that send Latin-1)
+// are written back unchanged, since text has no other form. CR, LF and NUL
+// are still refused.
+func encodeRawText(e *Encoder, s []byte) {
+	if e.err != nil {
+		return
+	}
+	for _, c := range s {
+		if c == 0 || c == '\r' || c == '\n' {
+			e.fail("text with CR, LF or NUL")
+			return
+		}
+	}
+	e.buf = append(e.buf, s...)
+}

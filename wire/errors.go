@@ -98,9 +98,24 @@ type syntaxDetail string
 func (s syntaxDetail) Error() string        { return string(s) }
 func (s syntaxDetail) Is(target error) bool { return target == ErrSyntax }
 
-// errorf builds the cause of a plain syntax error; it is only called on error
-// paths.
+// errDetail builds the cause of a plain syntax error; it is only called on
+// error paths.
 func errDetail(msg string) error { return syntaxDetail(msg) }
+
+// limitError explains which limit an input exceeded; it wraps the limit's
+// sentinel.
+type limitError struct {
+	msg      string
+	sentinel error
+}
+
+func (e *limitError) Error() string { return e.msg }
+func (e *limitError) Unwrap() error { return e.sentinel }
+
+// errLimit builds the cause of a limit error: what exceeded which option.
+func errLimit(sentinel error, what, option string, limit int64) error {
+	return &limitError{msg: what + " exceeds " + option + " (" + strconv.FormatInt(limit, 10) + ")", sentinel: sentinel}
+}
 
 // maxQuote bounds SyntaxError.Quote.
 const maxQuote = 24

@@ -180,7 +180,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			if t.Kind == KindAtom && len(t.b) == 1 && t.b[0] == '+' {
 				g.phase = genStatus
 				d.textLine = true
-			} else if t.Kind != KindAtom && t.Kind != KindNumber {
+			} else if t.Kind == KindListStart || t.Kind == KindSectionStart {
 				g.phase = genValues
 			}
 		case genSecond:
@@ -366,14 +366,42 @@ func (m *Message) Encode(e *Encoder) error {
 func encodeItems(e *Encoder, items []Value) {
 	for i := range items {
 		v := &items[i]
-		// A value keeps its adjacency to the one before, as in
-		// "BODY[TEXT]<0>", except after a string, which must be followed
-		// by a space or a close.
-		if i > 0 && (!v.Adjacent || v.Kind == KindText || items[i-1].Kind == KindString) {
+		if i > 0 && !(v.Adjacent && mayAdjoin(items[i-1].wireKind(), v.wireKind())) {
 			e.SP()
 		}
 		v.encode(e)
 	}
+}
+
+// mayAdjoin reports whether values of the kinds a and b, in that order, may
+// be written without a space between them and read back the same: a section
+// after a word ("BODY[TEXT]"), a word after a section ("]<0>",
+// "[Gmail]/Sent"), and lists ("(1)(2 3)").
+func mayAdjoin(a, b Kind) bool {
+	word := func(k Kind) bool { return k == KindAtom || k == KindNumber || k == KindNIL }
+	return b == KindSection && word(a) || a == KindSection && word(b) || a == KindList && b == KindList
+}
+
+// wireKind is the kind of the value's canonical wire form: an atom that has
+// no valid atom form is written as a string.
+func (v *Value) wireKind() Kind {
+	if v.Kind == KindAtom && !isWord(v.Bytes) {
+		return KindString
+	}
+	return v.Kind
+}
+
+// isWord reports whether b can be written as a generic word.
+func isWord(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if class[c]&cWord == 0 && c != ']' {
+			return false
+		}
+	}
+	return true
 }
 
 // Encode writes the value with e in canonical form.
@@ -386,8 +414,10 @@ func (v *Value) encode(e *Encoder) {
 	switch v.Kind {
 	case KindAtom:
 		if e.err == nil {
-			if len(v.Bytes) == 0 || !allClass(v.Bytes, cWord) {
-				e.fail("atom " + string(v.Bytes))
+			if !isWord(v.Bytes) {
+				// An atom that only lenient decoding accepts (8-bit
+				// bytes) is written as a string, its valid form.
+				e.StringBytes(v.Bytes)
 				return
 			}
 			e.buf = append(e.buf, v.Bytes...)
@@ -405,7 +435,7 @@ func (v *Value) encode(e *Encoder) {
 			e.StringBytes(v.Bytes)
 		}
 	case KindText:
-		encodeText(e, v.Bytes)
+		encodeRawText(e, v.Bytes)
 	case KindList:
 		e.ListStart()
 		encodeItems(e, v.Items)

@@ -75,7 +75,7 @@ func TestMaxLineBytes(t *testing.T) {
 			long := strings.Replace(tc.msg, "xx", "xxx", 1)
 			for rname, r := range readers(long + "b NOOP\r\n") {
 				got := decodeAll(t, r, MaxLineBytes(limit))
-				if len(got) != 2 || !strings.Contains(got[0], "message line too long") || got[1] != `"b NOOP\r\n"` {
+				if len(got) != 2 || !strings.Contains(got[0], "exceeds MaxLineBytes (100)") || got[1] != `"b NOOP\r\n"` {
 					t.Errorf("%s: one past the limit: %q", rname, got)
 				}
 			}
@@ -177,7 +177,7 @@ func TestMaxLiteralBuffer(t *testing.T) {
 	in = "a {1001}\r\n" + body + "y\r\nb NOOP\r\n"
 	for rname, r := range readers(in) {
 		got := decodeAll(t, r, MaxLiteralBuffer(limit))
-		if len(got) != 2 || !strings.Contains(got[0], "too large") || got[1] != `"b NOOP\r\n"` {
+		if len(got) != 2 || !strings.Contains(got[0], "exceeds MaxLiteralBuffer (1000)") || got[1] != `"b NOOP\r\n"` {
 			t.Errorf("%s: one past the limit: %q", rname, got)
 		}
 	}

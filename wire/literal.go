@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 
 	"github.com/mailwire/imap/literal"
 )
@@ -32,7 +33,7 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 			continue
 		}
 		if errors.Is(err, literal.ErrTooLarge) {
-			return ann, d.fail(start+int64(n), rule, ErrLiteralTooLarge)
+			return ann, d.fail(start+int64(n), rule, &limitError{"announced literal size does not fit in 63 bits", ErrLiteralTooLarge})
 		}
 		return ann, d.failf(start+int64(n), rule, "malformed literal announcement")
 	}
@@ -55,10 +56,14 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 	d.lit = litState{pending: true, ann: ann, start: start, remain: ann.Size, refused: true}
 	d.setEnd()
 	if d.lineUsed > d.opt.maxLineBytes {
-		return ann, d.fail(d.segStart-(d.lineUsed-d.opt.maxLineBytes), "message", ErrLineTooLong)
+		return ann, d.fail(d.segStart-(d.lineUsed-d.opt.maxLineBytes), "message", d.errLine())
 	}
-	if ann.Size > d.opt.maxLiteralTotal-d.litTotal || buffered && ann.Size > d.opt.maxLiteralBuffer {
-		return ann, d.fail(start, rule, ErrLiteralTooLarge)
+	what := "literal of " + strconv.FormatInt(ann.Size, 10) + " bytes"
+	if ann.Size > d.opt.maxLiteralTotal-d.litTotal {
+		return ann, d.fail(start, rule, errLimit(ErrLiteralTooLarge, what+" (with the message's earlier literals)", "MaxLiteralTotal", d.opt.maxLiteralTotal))
+	}
+	if buffered && ann.Size > d.opt.maxLiteralBuffer {
+		return ann, d.fail(start, rule, errLimit(ErrLiteralTooLarge, what, "MaxLiteralBuffer", d.opt.maxLiteralBuffer))
 	}
 	if d.opt.policy != nil {
 		if err := d.opt.policy.Check(ann); err != nil {

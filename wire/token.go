@@ -136,7 +136,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 			switch {
 			case class[c]&cWord != 0 && c != '~':
 				n := consumeClass(b[j:], cWord)
-				if j+n == len(b) || b[j+n] >= 0x80 {
+				if j+n == len(b) || b[j+n] >= 0x80 || b[j+n] == ']' && !d.inSection() {
 					break
 				}
 				w := b[j : j+n : j+n]
@@ -248,8 +248,8 @@ func (d *Decoder) readToken() (Token, error) {
 		}
 		literal8 = x == '{'
 	}
-	if class[c]&cWord != 0 && !literal8 {
-		n, err := d.scanFrom(0, cWord, looseEight, "atom")
+	if class[c]&cWord != 0 && !literal8 || c == ']' && !d.inSection() {
+		n, err := d.scanWord()
 		if err != nil {
 			return Token{}, err
 		}
@@ -328,6 +328,53 @@ func (d *Decoder) readToken() (Token, error) {
 	return t, nil
 }
 
+// inSection reports whether the innermost open bracket of ReadToken is a
+// "[": only then does "]" close something. Elsewhere it is part of a word,
+// as ASTRING-CHAR allows ("foo]bar").
+func (d *Decoder) inSection() bool {
+	return len(d.opens) > 0 && d.opens[len(d.opens)-1] == '['
+}
+
+// scanWord returns the length of the generic word at the decoder's
+// position, taking "]" into it outside sections and, in lenient mode, 8-bit
+// bytes (QuirkEightBit).
+func (d *Decoder) scanWord() (int, error) {
+	n := 0
+	eight := int64(-1)
+	for {
+		b := d.buf[d.r:d.end]
+		n += consumeClass(b[n:], cWord)
+		if n == len(b) {
+			if err := d.moreLine(); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		switch c := b[n]; {
+		case c >= 0x80:
+			if d.opt.strict {
+				return 0, d.failQuirk(QuirkEightBit, d.Offset()+int64(n), "atom")
+			}
+			if eight < 0 {
+				eight = d.Offset() + int64(n)
+			}
+			n++
+			continue
+		case c == ']' && !d.inSection():
+			n++
+			continue
+		}
+		break
+	}
+	if n == 0 {
+		return 0, d.failf(d.Offset(), "atom", "expected atom")
+	}
+	if eight >= 0 {
+		d.Quirk(QuirkEightBit, eight, "atom")
+	}
+	return n, nil
+}
+
 // openToken reads the "(" or "[" at the decoder's position. Spaces after it
 // are QuirkExtraSpace, unless a close follows them (QuirkSpaceBeforeParen
 // is reported then).
@@ -396,7 +443,7 @@ func parseDigitsOnly(b []byte) (uint64, bool) {
 func (d *Decoder) tokenDone(t *Token) error {
 	d.items++
 	if d.items > d.opt.maxItems {
-		return d.fail(t.Offset, "message", ErrTooMany)
+		return d.fail(t.Offset, "message", errLimit(ErrTooMany, "number of tokens", "MaxItems", int64(d.opt.maxItems)))
 	}
 	if d.spaces == 0 {
 		return nil

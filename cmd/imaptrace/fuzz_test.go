@@ -10,14 +10,9 @@ import (
 	"testing"
 )
 
-// The re-feed property of the wire field does not hold for every input yet:
-// the wire package has decode/encode asymmetries (see the report in
-// TestKnownWireBugs). -refeed checks it in FuzzRun too; -refeed-log DIR
-// collects the failing inputs in DIR instead of stopping at the first.
-var (
-	fuzzRefeed = flag.Bool("refeed", false, "FuzzRun: check the re-feed property of the wire field")
-	fuzzLog    = flag.String("refeed-log", "", "FuzzRun: write inputs that break the re-feed property to this directory")
-)
+// -refeed-log DIR makes FuzzRun collect the inputs that break the re-feed
+// property in DIR instead of stopping at the first.
+var fuzzLog = flag.String("refeed-log", "", "FuzzRun: write inputs that break the re-feed property to this directory")
 
 // FuzzRun feeds arbitrary bytes to the program as a client stream and as a
 // server stream, in text and JSON mode, lenient and strict. It must not
@@ -45,7 +40,7 @@ func FuzzRun(f *testing.F) {
 				if code == 0 && strings.Contains(out, `"error"`) {
 					t.Fatalf("%v: exit 0 with an error: %s", args, out)
 				}
-				if len(mode) == 0 && *fuzzRefeed {
+				if len(mode) == 0 {
 					dir := map[string]string{"client": "C", "server": "S"}[format]
 					if err := refeedErr(t, lines, dir); err != nil {
 						if *fuzzLog != "" {
