@@ -41,6 +41,7 @@ var fuzzRegressions = []struct{ name, in string }{
 	{"8-bit atom", "a SELECT caf\xc3\xa9\r\n"},
 	{"status line ending like a literal", "* OK [X) {3}\r\nabc\r\n"},
 	{"8-bit tag of a status response", "0\xfc OK \n"},
+	{"bracket in a response code", "0 OK [[]\n"},
 }
 
 func TestFuzzRegressions(t *testing.T) {

@@ -231,6 +231,11 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		if err != nil {
 			return false, err
 		}
+		if i := bytes.IndexByte(d.buf[d.r+1:d.r+n], '['); i >= 0 {
+			// ATOM-CHAR allows it, but no response code has one, and
+			// a generic value could not tell it from a section.
+			return false, d.failf(off+1+int64(i), "resp-text-code", "'[' in a response code")
+		}
 		if err := d.open('[', off); err != nil {
 			return false, err
 		}
