@@ -158,9 +158,13 @@ func decodeAll(t testing.TB, r io.Reader, opts ...Option) []string {
 	t.Helper()
 	d := NewDecoder(r, opts...)
 	var out []string
-	for i := 0; i < 10000; i++ {
+	for i, retries := 0, 0; i < 10000; i++ {
 		m, err := d.ReadMessage()
 		if err == errFlaky {
+			if retries++; retries > 1<<24 {
+				break
+			}
+			i--
 			continue
 		}
 		if err == io.EOF {
@@ -290,7 +294,7 @@ func TestChunkedEqualsWhole(t *testing.T) {
 		inputs["error: "+v.name] = v.in
 		all.WriteString(v.in)
 	}
-	for _, f := range []string{"testdata/rfc3501-session.client", "testdata/rfc3501-session.server"} {
+	for _, f := range sessions {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -364,6 +368,14 @@ func TestErrorVectors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sessions are whole sessions committed as test data: the RFC 3501 §8
+// example, and a session with Dovecot 2.3 captured with its rawlog (the
+// time prefixes removed) by internal/testdata-capture.
+var sessions = []string{
+	"testdata/rfc3501-session.client", "testdata/rfc3501-session.server",
+	"testdata/dovecot-session.client", "testdata/dovecot-session.server",
 }
 
 func TestRFC3501Session(t *testing.T) {
@@ -493,4 +505,44 @@ func at(s []string, i int) string {
 		return s[i]
 	}
 	return "<none>"
+}
+
+// TestDovecotSession decodes both directions of a real Dovecot session in
+// strict mode: every message decodes without a quirk and its canonical form
+// is a fixed point; most of it is byte-identical to what Dovecot sent.
+func TestDovecotSession(t *testing.T) {
+	for _, f := range []string{"testdata/dovecot-session.client", "testdata/dovecot-session.server"} {
+		in, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := NewDecoder(bytes.NewReader(in), Strict(true))
+		n, same := 0, 0
+		for {
+			start := d.Offset()
+			m, err := d.ReadMessage()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: message at %d: %v", f, start, err)
+			}
+			enc, err := AppendMessage(nil, m)
+			if err != nil {
+				t.Fatalf("%s: message at %d: %v", f, start, err)
+			}
+			m2, err := NewDecoder(bytes.NewReader(enc), Strict(true)).ReadMessage()
+			if err != nil || !m2.Equal(m) {
+				t.Errorf("%s: message at %d: canonical form %q reads back as %v, %v", f, start, enc, m2, err)
+			}
+			n++
+			if bytes.Equal(enc, in[start:d.Offset()]) {
+				same++
+			}
+		}
+		t.Logf("%s: %d messages, %d byte-identical in canonical form", f, n, same)
+		if n < 20 {
+			t.Errorf("%s: only %d messages", f, n)
+		}
+	}
 }

@@ -17,7 +17,7 @@ func addSeeds(f *testing.F) {
 	for _, v := range errorVectors {
 		f.Add([]byte(v.in))
 	}
-	for _, name := range []string{"testdata/rfc3501-session.client", "testdata/rfc3501-session.server"} {
+	for _, name := range sessions {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b)
 		}

@@ -267,16 +267,16 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		g.add(Value{Kind: KindSection, Offset: f.off, Items: f.items})
 		g.phase = genAfterCode
 	case genAfterCode:
-		off := d.Offset() - 1
+		off := d.Offset()
 		c, err := d.Peek()
 		if err != nil {
 			return false, err
 		}
 		if c == '\r' || c == '\n' {
-			if err := d.Quirk(QuirkCodeWithoutText, off+1, "resp-text"); err != nil {
+			if err := d.Quirk(QuirkCodeWithoutText, off, "resp-text"); err != nil {
 				return false, err
 			}
-			g.add(Value{Kind: KindText, Offset: off + 1, Bytes: []byte{}})
+			g.add(Value{Kind: KindText, Offset: off, Bytes: []byte{}})
 			g.phase = genValues
 			return false, nil
 		}
