@@ -66,7 +66,7 @@
 //     the size announced;
 //   - MaxLiteralTotal (DefaultMaxLiteralTotal): all literals of one message;
 //   - MaxDepth (DefaultMaxDepth, 100): nesting of lists and sections;
-//   - MaxItems (DefaultMaxItems): tokens in one message.
+//   - MaxItems (DefaultMaxItems): values ReadMessage builds for one message.
 //
 // Decoding time is linear in the input, whatever it holds.
 //

@@ -304,16 +304,10 @@ func (d *Decoder) ReadQuoted() ([]byte, error) {
 	return d.readQuoted("quoted")
 }
 
-// isQuotedEnd reports whether c may follow the closing quote of a quoted
+// quotedEnd marks the bytes that may follow the closing quote of a quoted
 // string; any other byte means the quote was part of the content
 // (QuirkUnescapedQuote).
-func isQuotedEnd(c byte) bool {
-	switch c {
-	case ' ', ')', ']', '\r', '\n':
-		return true
-	}
-	return false
-}
+var quotedEnd = [256]bool{' ': true, ')': true, ']': true, '\r': true, '\n': true}
 
 // readQuoted reads the quoted string at the decoder's position.
 func (d *Decoder) readQuoted(rule string) ([]byte, error) {
@@ -338,7 +332,7 @@ func (d *Decoder) readQuoted(rule string) ([]byte, error) {
 				}
 				continue
 			}
-			if isQuotedEnd(b[i+1]) {
+			if quotedEnd[b[i+1]] {
 				return d.finishQuoted(start, i, esc, eight, unescaped, badEscape, rule)
 			}
 			if d.opt.strict {

@@ -331,6 +331,10 @@ func (d *Decoder) codeArgs() (int, error) {
 
 // genToken adds a token to the message being built.
 func (d *Decoder) genToken(g *genState, t Token) error {
+	// Each token costs a Value: MaxItems bounds them.
+	if d.items++; d.items > d.opt.maxItems {
+		return d.fail(t.Offset, "message", errLimit(ErrTooMany, "number of items", "MaxItems", int64(d.opt.maxItems)))
+	}
 	v := Value{Kind: t.Kind, Adjacent: !t.Space(), Offset: t.Offset}
 	switch t.Kind {
 	case KindListStart, KindSectionStart:

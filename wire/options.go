@@ -23,8 +23,8 @@ const (
 	// lists and bracketed sections.
 	DefaultMaxDepth = 100
 
-	// DefaultMaxItems is the default limit on the number of tokens in one
-	// message.
+	// DefaultMaxItems is the default limit on the number of values
+	// ReadMessage builds for one message.
 	DefaultMaxItems = 1 << 20
 )
 
@@ -103,8 +103,11 @@ func MaxDepth(n int) Option {
 	}
 }
 
-// MaxItems limits the number of tokens in one message (decoder).
-// Non-positive values select DefaultMaxItems.
+// MaxItems limits the number of values ReadMessage builds for one message,
+// which bounds the memory of a generic message beyond MaxLineBytes: literals
+// make many values out of few line bytes (decoder). The token and element
+// reads keep nothing per token and need no such limit. Non-positive values
+// select DefaultMaxItems.
 func MaxItems(n int) Option {
 	return func(o *options) {
 		if n <= 0 {

@@ -124,7 +124,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 	// Fast path: a token that lies entirely in the buffer, preceded by at
 	// most one space, needing no quirk report. Anything else takes the
 	// general path, which gives the same result.
-	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.items < d.opt.maxItems {
+	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 {
 		b := d.buf[d.r:d.end]
 		j := 0
 		if len(b) > 1 && b[0] == ' ' {
@@ -149,16 +149,14 @@ func (d *Decoder) ReadToken() (Token, error) {
 					k = KindNIL
 				}
 				d.r += j + n
-				d.items++
 				return Token{Kind: k, flags: uint8(j), Offset: off, b: w}, nil
 			case c == '"':
-				n := consumeClass(b[j+1:], cQuoted)
+				n := consumeQuoted(b[j+1:])
 				k := j + 1 + n
-				if k+1 >= len(b) || b[k] != '"' || !isQuotedEnd(b[k+1]) {
+				if k+1 >= len(b) || b[k] != '"' || !quotedEnd[b[k+1]] {
 					break
 				}
 				d.r += k + 1
-				d.items++
 				return Token{Kind: KindString, flags: uint8(j), Offset: off, b: b[j+1 : k : k]}, nil
 			case c == '(' || c == '[':
 				if j+1 == len(b) || b[j+1] == ' ' || d.depth >= d.opt.maxDepth {
@@ -171,7 +169,6 @@ func (d *Decoder) ReadToken() (Token, error) {
 					k = KindSectionStart
 				}
 				d.r += j + 1
-				d.items++
 				return Token{Kind: k, flags: uint8(j), Offset: off}, nil
 			case (c == ')' || c == ']') && j == 0:
 				want, k := byte('('), KindListEnd
@@ -184,7 +181,6 @@ func (d *Decoder) ReadToken() (Token, error) {
 				d.opens = d.opens[:len(d.opens)-1]
 				d.depth--
 				d.r++
-				d.items++
 				return Token{Kind: k, Offset: off}, nil
 			}
 		}
@@ -439,12 +435,8 @@ func parseDigitsOnly(b []byte) (uint64, bool) {
 	return n, true
 }
 
-// tokenDone counts the token and reports the quirks of the spaces before it.
+// tokenDone reports the quirks of the spaces before a token.
 func (d *Decoder) tokenDone(t *Token) error {
-	d.items++
-	if d.items > d.opt.maxItems {
-		return d.fail(t.Offset, "message", errLimit(ErrTooMany, "number of tokens", "MaxItems", int64(d.opt.maxItems)))
-	}
 	if d.spaces == 0 {
 		return nil
 	}
@@ -455,7 +447,7 @@ func (d *Decoder) tokenDone(t *Token) error {
 		return d.Quirk(QuirkSpaceBeforeParen, off, "list")
 	case spaces > 1:
 		return d.Quirk(QuirkExtraSpace, off+1, "SP")
-	case d.items == 1:
+	case t.Offset == d.msgStart+int64(spaces):
 		return d.Quirk(QuirkExtraSpace, off, "SP")
 	}
 	return nil
