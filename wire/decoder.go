@@ -66,7 +66,6 @@ type Decoder struct {
 type litState struct {
 	pending bool // the body (or its remainder) is still in the stream
 	ann     literal.Announcement
-	start   int64 // stream offset of the announcement
 	remain  int64 // body bytes not yet consumed
 	refused bool  // refused by a limit or the hook; the body may not follow
 	got     int   // body bytes already copied into litBuf (buffered reads)
@@ -93,13 +92,13 @@ func NewDecoder(r io.Reader, opts ...Option) *Decoder {
 func (d *Decoder) Reset(r io.Reader) {
 	*d = Decoder{
 		src:     r,
-		buf:     d.buf[:0:cap(d.buf)],
+		buf:     d.buf[:cap(d.buf)],
 		opt:     d.opt,
 		quirks:  d.quirks[:0],
 		scratch: d.scratch[:0],
 		litBuf:  d.litBuf[:0],
+		opens:   d.opens[:0],
 	}
-	d.buf = d.buf[:cap(d.buf)]
 }
 
 // SetOptions changes the decoder's options, for instance to enable UTF8 or

@@ -53,7 +53,7 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 	d.textLine = false
 	d.lineUsed += d.Offset() - d.segStart
 	d.segStart = d.Offset()
-	d.lit = litState{pending: true, ann: ann, start: start, remain: ann.Size, refused: true}
+	d.lit = litState{pending: true, ann: ann, remain: ann.Size, refused: true}
 	d.setEnd()
 	if d.lineUsed > d.opt.maxLineBytes {
 		return ann, d.fail(d.segStart-(d.lineUsed-d.opt.maxLineBytes), "message", d.errLine())
