@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 )
 
 func addSeeds(f *testing.F) {
@@ -154,6 +155,61 @@ func FuzzElements(f *testing.F) {
 				if _, ok := err.(*SyntaxError); !ok {
 					t.Fatalf("%s: error of type %T: %v", tc.name, err, err)
 				}
+			}
+		}
+	})
+}
+
+// FuzzEncodeDecode: whatever the Encoder writes for a string, an astring or
+// a mailbox name, the Decoder reads back in strict mode as the same value.
+func FuzzEncodeDecode(f *testing.F) {
+	for _, s := range []string{"", "INBOX", "inbox", "NIL", "a b", `a"b\c`, "Grüße", "a\r\nb", "a\x00b",
+		"~peter/mail/台北/日本語", "&", "[Gmail]/Sent", "%*", strings.Repeat("x", 1025)} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, utf bool) {
+		opts := []Option{UTF8(utf), binaryPolicy, Strict(true)}
+		for _, tc := range []struct {
+			name  string
+			write func(e *Encoder)
+			read  func(d *Decoder) (string, error)
+			want  string
+		}{
+			{"string", func(e *Encoder) { e.String(s) }, func(d *Decoder) (string, error) { b, err := d.ReadString(); return string(b), err }, s},
+			{"astring", func(e *Encoder) { e.AString(s) }, func(d *Decoder) (string, error) { b, err := d.ReadAString(); return string(b), err }, s},
+			{"nstring", func(e *Encoder) { e.String(s) }, func(d *Decoder) (string, error) { b, _, err := d.ReadNString(); return string(b), err }, s},
+			{"mailbox", func(e *Encoder) { e.Mailbox(s) }, (*Decoder).ReadMailbox, CanonicalMailbox(s)},
+		} {
+			var buf bytes.Buffer
+			e := NewEncoder(&buf, opts...)
+			e.Tag("a").SP()
+			tc.write(e)
+			if err := e.CRLF(); err != nil {
+				if tc.name == "mailbox" && !utf8.ValidString(s) {
+					continue // not a name: refused
+				}
+				t.Fatalf("%s %q: %v", tc.name, s, err)
+			}
+			d := NewDecoder(bytes.NewReader(buf.Bytes()), opts...)
+			if _, err := d.ReadTag(); err != nil {
+				t.Fatal(err)
+			}
+			if err := d.SP(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := tc.read(d)
+			if err != nil {
+				t.Fatalf("%s %q: encoded as %q, read back: %v", tc.name, s, buf.Bytes(), err)
+			}
+			if tc.name == "mailbox" && !utf8.ValidString(s) {
+				continue
+			}
+			if got != tc.want {
+				t.Fatalf("%s %q: encoded as %q, read back as %q", tc.name, s, buf.Bytes(), got)
+			}
+			if err := d.ReadEOL(); err != nil {
+				t.Fatalf("%s %q: encoded as %q: %v", tc.name, s, buf.Bytes(), err)
 			}
 		}
 	})
