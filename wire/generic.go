@@ -196,27 +196,11 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		}
 		return false, d.genToken(g, t)
 	case genStatus:
-		off := d.Offset()
-		c, err := d.Peek()
-		if err != nil {
-			return false, err
+		q := QuirkCodeWithoutText
+		if len(g.stack[0].items) == 1 {
+			q = QuirkContinuationNoSpace
 		}
-		if c == '\r' || c == '\n' {
-			q := QuirkCodeWithoutText
-			if len(g.stack[0].items) == 1 {
-				q = QuirkContinuationNoSpace
-			}
-			if err := d.Quirk(q, off, "resp-text"); err != nil {
-				return false, err
-			}
-			g.add(Value{Kind: KindText, Offset: off, Bytes: []byte{}})
-			g.phase = genValues
-			return false, nil
-		}
-		if err := d.SP(); err != nil {
-			return false, err
-		}
-		g.phase = genRespText
+		return false, d.genSPOrEnd(g, q, genRespText)
 	case genRespText:
 		off := d.Offset()
 		c, err := d.Peek()
@@ -267,23 +251,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		g.add(Value{Kind: KindSection, Offset: f.off, Items: f.items})
 		g.phase = genAfterCode
 	case genAfterCode:
-		off := d.Offset()
-		c, err := d.Peek()
-		if err != nil {
-			return false, err
-		}
-		if c == '\r' || c == '\n' {
-			if err := d.Quirk(QuirkCodeWithoutText, off, "resp-text"); err != nil {
-				return false, err
-			}
-			g.add(Value{Kind: KindText, Offset: off, Bytes: []byte{}})
-			g.phase = genValues
-			return false, nil
-		}
-		if err := d.SP(); err != nil {
-			return false, err
-		}
-		g.phase = genText
+		return false, d.genSPOrEnd(g, QuirkCodeWithoutText, genText)
 	case genText:
 		off := d.Offset()
 		b, err := d.ReadText()
@@ -295,6 +263,30 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		return false, nil
 	}
 	return false, nil
+}
+
+// genSPOrEnd reads what follows a status keyword or a response code: a
+// space, after which ReadMessage goes on with phase next, or the end of the
+// line, a quirk q that leaves the text empty.
+func (d *Decoder) genSPOrEnd(g *genState, q Quirk, next int) error {
+	off := d.Offset()
+	c, err := d.Peek()
+	if err != nil {
+		return err
+	}
+	if c == '\r' || c == '\n' {
+		if err := d.Quirk(q, off, "resp-text"); err != nil {
+			return err
+		}
+		g.add(Value{Kind: KindText, Offset: off, Bytes: []byte{}})
+		g.phase = genValues
+		return nil
+	}
+	if err := d.SP(); err != nil {
+		return err
+	}
+	g.phase = next
+	return nil
 }
 
 // codeArgs returns the length of the space and the arguments of a response
