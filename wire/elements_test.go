@@ -74,6 +74,14 @@ var (
 	}
 	readEOL     = func(d *Decoder) (string, error) { return "", d.ReadEOL() }
 	readMailbox = func(d *Decoder) (string, error) { return d.ReadMailbox() }
+	readValue   = func(d *Decoder) (string, error) {
+		v, err := d.ReadValue()
+		if err != nil {
+			return "", err
+		}
+		b, err := AppendMessage(nil, &Message{Items: []Value{v}})
+		return strings.TrimSuffix(string(b), "\r\n"), err
+	}
 	readSeqSet  = func(d *Decoder) (string, error) {
 		s, err := d.ReadSeqSet()
 		return s.String(), err
@@ -190,6 +198,10 @@ var elementCases = []struct {
 	{name: "date-time space day", in: `" 7-Jul-1996 02:44:25 +0000")`, read: readDateTime, want: "1996-07-07T02:44:25Z"},
 	{name: "date-time bad hour", in: `"17-Jul-1996 24:44:25 -0700" `, read: readDateTime, err: ErrSyntax, off: 13},
 	{name: "date-time unquoted", in: `17-Jul-1996 `, read: readDateTime, err: ErrSyntax, off: 0},
+	{name: "value atom", in: "X-GM-MSGID ", read: readValue, want: "X-GM-MSGID", composite: true},
+	{name: "value nested list", in: "(a (b NIL) \"c d\" {1}\r\ne) ", read: readValue, want: "(a (b NIL) \"c d\" \"e\")", composite: true},
+	{name: "value section", in: "[HEADER.FIELDS (FROM)] ", read: readValue, want: "[HEADER.FIELDS (FROM)]", composite: true},
+	{name: "value missing", in: "\r\n", read: readValue, err: ErrSyntax, off: 0, composite: true},
 	{name: "EOL", in: "\r\n", read: readEOL},
 	{name: "EOL trailing space", in: "  \r\n", read: readEOL, quirks: []Quirk{QuirkTrailingSpace}},
 	{name: "EOL bare LF", in: "\n", read: readEOL, quirks: []Quirk{QuirkBareLF}},
@@ -437,5 +449,69 @@ func TestPeekAtEnd(t *testing.T) {
 	}
 	if _, err := d.ReadTag(); err != io.EOF {
 		t.Errorf("ReadTag at the end: %v, want io.EOF", err)
+	}
+}
+
+// TestReadValue reads an unknown FETCH item's value as a generic tree in the
+// middle of a typed parse.
+func TestReadValue(t *testing.T) {
+	in := "* 1 FETCH (X-UNKNOWN (a \"b c\" (NIL 7) {3}\r\nxyz BODY[1]<0>) UID 5 X-EMPTY ())\r\n"
+	// The typed parse starts after "* ".
+	for rname, r := range readers(in[2:]) {
+		if rname == "flaky" {
+			continue // composite reads cannot be repeated after an I/O error
+		}
+		d := NewDecoder(r)
+		var v, empty Value
+		var uid uint32
+		steps := []func() error{
+			func() error { _, err := d.ReadNumber(); return err },
+			d.SP,
+			func() error { _, err := d.ReadAtom(); return err },
+			d.SP,
+			d.ListStart,
+			func() error { _, err := d.ReadAtom(); return err },
+			d.SP,
+			func() (err error) { v, err = d.ReadValue(); return err },
+			d.SP,
+			func() error { _, err := d.ReadAtom(); return err },
+			d.SP,
+			func() (err error) { uid, err = d.ReadNumber(); return err },
+			d.SP,
+			func() error { _, err := d.ReadAtom(); return err },
+			d.SP,
+			func() (err error) { empty, err = d.ReadValue(); return err },
+			func() error {
+				if ok, err := d.ListEnd(); !ok || err != nil {
+					return fmt.Errorf("no list end: %v", err)
+				}
+				return nil
+			},
+			d.ReadEOL,
+		}
+		for i, step := range steps {
+			if err := step(); err != nil {
+				t.Fatalf("%s: step %d: %v", rname, i, err)
+			}
+		}
+		m := Message{Items: []Value{v}}
+		got, err := AppendMessage(nil, &m)
+		if err != nil || string(got) != "(a \"b c\" (NIL 7) \"xyz\" BODY[1]<0>)\r\n" || uid != 5 {
+			t.Errorf("%s: value %q, %v, uid %d", rname, got, err, uid)
+		}
+		if empty.Kind != KindList || len(empty.Items) != 0 {
+			t.Errorf("%s: empty list read as %+v", rname, empty)
+		}
+	}
+	// Where no value comes, ReadValue fails without taking the line end.
+	d := NewDecoder(strings.NewReader("a \r\n"))
+	d.ReadAtom()
+	d.SP()
+	if _, err := d.ReadValue(); !errors.Is(err, ErrSyntax) {
+		t.Errorf("at the line end: %v", err)
+	}
+	d = NewDecoder(strings.NewReader("(a b"))
+	if _, err := d.ReadValue(); err != io.ErrUnexpectedEOF {
+		t.Errorf("cut list: %v", err)
 	}
 }

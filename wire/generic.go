@@ -159,6 +159,34 @@ func (d *Decoder) ReadMessage() (*Message, error) {
 	}
 }
 
+// ReadValue reads one value of any kind as a generic tree: an atom, number,
+// string, NIL, or a whole parenthesised list or bracketed section with all
+// it holds. Typed layers use it to keep what they do not know, such as the
+// value of an unknown FETCH item, as a raw value. Like List, it cannot be
+// repeated after an I/O error in its middle.
+func (d *Decoder) ReadValue() (Value, error) {
+	eol, err := d.AtEOL()
+	if err != nil {
+		return Value{}, err
+	}
+	if eol {
+		return Value{}, d.failf(d.Offset(), "value", "expected a value")
+	}
+	g := genState{stack: []genFrame{{}}}
+	for {
+		t, err := d.ReadToken()
+		if err != nil {
+			return Value{}, err
+		}
+		if err := d.genToken(&g, t); err != nil {
+			return Value{}, err
+		}
+		if len(g.stack) == 1 && len(g.stack[0].items) == 1 {
+			return g.stack[0].items[0], nil
+		}
+	}
+}
+
 // genStep makes one step of ReadMessage and reports whether the message is
 // complete.
 func (d *Decoder) genStep(g *genState) (bool, error) {
