@@ -79,10 +79,10 @@ var (
 		if err != nil {
 			return "", err
 		}
-		b, err := AppendMessage(nil, &Message{Items: []Value{v}})
+		b, err := AppendMessage(nil, &Message{Items: []Value{v}}, binaryPolicy)
 		return strings.TrimSuffix(string(b), "\r\n"), err
 	}
-	readSeqSet  = func(d *Decoder) (string, error) {
+	readSeqSet = func(d *Decoder) (string, error) {
 		s, err := d.ReadSeqSet()
 		return s.String(), err
 	}
