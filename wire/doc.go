@@ -5,9 +5,10 @@
 //
 // A Decoder reads from an io.Reader through its own buffer. Typed layers
 // (packages command, response and bodystructure) call its Read methods, one
-// grammar element each; tools that do not know the grammar of what they read
-// call ReadToken for one token at a time or ReadMessage for a whole message
-// as generic values. An Encoder writes to an io.Writer: callers hand it Go
+// grammar element each, and ReadValue for a value they do not know, kept as
+// a generic tree; tools that do not know the grammar of what they read call
+// ReadToken for one token at a time or ReadMessage for a whole message as
+// generic values. An Encoder writes to an io.Writer: callers hand it Go
 // values and it chooses their wire form.
 //
 // # Messages
