@@ -86,29 +86,72 @@ type genState struct {
 	phase  int
 	msg    *Message
 	stack  []genFrame
+	vals   []Value // the items of the open frames, innermost last
+	arena  []byte  // the bytes of the message's values
+}
+
+// keep copies b into the message's arena and returns the copy: one
+// allocation for many values.
+func (g *genState) keep(b []byte) []byte {
+	if len(b) > cap(g.arena)-len(g.arena) {
+		g.arena = make([]byte, 0, max(2*cap(g.arena), len(b), 256))
+	}
+	start := len(g.arena)
+	g.arena = append(g.arena, b...)
+	return g.arena[start:len(g.arena):len(g.arena)]
 }
 
 type genFrame struct {
 	kind  Kind
 	off   int64
 	adj   bool
-	items []Value
+	start int // the frame's items are vals[start:]
 }
 
 func (g *genState) reset() {
 	g.active = false
 	g.msg = nil
 	g.stack = g.stack[:0]
+	g.vals = g.vals[:0]
+	g.arena = nil // it belongs to the message returned
 }
 
 func (g *genState) top() *genFrame { return &g.stack[len(g.stack)-1] }
 
+// count returns the number of items of the innermost frame.
+func (g *genState) count() int { return len(g.vals) - g.top().start }
+
 func (g *genState) add(v Value) {
-	f := g.top()
-	if len(f.items) == 0 {
+	if g.count() == 0 {
 		v.Adjacent = false
 	}
-	f.items = append(f.items, v)
+	g.vals = append(g.vals, v)
+}
+
+// open starts a list or section.
+func (g *genState) open(kind Kind, off int64, adj bool) {
+	g.stack = append(g.stack, genFrame{kind: kind, off: off, adj: adj, start: len(g.vals)})
+}
+
+// close ends the innermost list or section and adds it to its parent, its
+// items copied to a slice of their own.
+func (g *genState) close() {
+	f := g.stack[len(g.stack)-1]
+	g.stack = g.stack[:len(g.stack)-1]
+	items := g.take(f.start)
+	g.add(Value{Kind: f.kind, Adjacent: f.adj, Offset: f.off, Items: items})
+}
+
+// take removes the values from start on and returns a copy of them.
+func (g *genState) take(start int) []Value {
+	var items []Value
+	if n := len(g.vals) - start; n > 0 {
+		items = make([]Value, n)
+		copy(items, g.vals[start:])
+	}
+	clear(g.vals[start:]) // let the scratch space drop its references
+	g.vals = g.vals[:start]
+	return items
 }
 
 // ReadMessage reads the next whole message as generic values.
@@ -151,7 +194,7 @@ func (d *Decoder) ReadMessage() (*Message, error) {
 		}
 		if done {
 			m := g.msg
-			m.Items = g.stack[0].items
+			m.Items = g.take(0)
 			m.Quirks = append([]QuirkReport(nil), d.quirks...)
 			g.reset()
 			return m, nil
@@ -181,8 +224,8 @@ func (d *Decoder) ReadValue() (Value, error) {
 		if err := d.genToken(&g, t); err != nil {
 			return Value{}, err
 		}
-		if len(g.stack) == 1 && len(g.stack[0].items) == 1 {
-			return g.stack[0].items[0], nil
+		if len(g.stack) == 1 && g.count() == 1 {
+			return g.vals[0], nil
 		}
 	}
 }
@@ -225,7 +268,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		return false, d.genToken(g, t)
 	case genStatus:
 		q := QuirkCodeWithoutText
-		if len(g.stack[0].items) == 1 {
+		if len(g.stack) == 1 && g.count() == 1 {
 			q = QuirkContinuationNoSpace
 		}
 		return false, d.genSPOrEnd(g, q, genRespText)
@@ -251,8 +294,8 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		if err := d.open('[', off); err != nil {
 			return false, err
 		}
-		name := Value{Kind: KindAtom, Offset: off + 1, Bytes: bytes.Clone(d.take(n)[1:])}
-		g.stack = append(g.stack, genFrame{kind: KindSection, off: off})
+		name := Value{Kind: KindAtom, Offset: off + 1, Bytes: g.keep(d.take(n)[1:])}
+		g.open(KindSection, off, false)
 		g.add(name)
 		g.phase = genCodeArgs
 	case genCodeArgs:
@@ -266,7 +309,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			if err != nil {
 				return false, err
 			}
-			g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(d.take(n)[1:])})
+			g.add(Value{Kind: KindText, Offset: off, Bytes: g.keep(d.take(n)[1:])})
 		}
 		g.phase = genCodeEnd
 	case genCodeEnd:
@@ -274,9 +317,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			return false, err
 		}
 		d.depth--
-		f := g.stack[len(g.stack)-1]
-		g.stack = g.stack[:len(g.stack)-1]
-		g.add(Value{Kind: KindSection, Offset: f.off, Items: f.items})
+		g.close()
 		g.phase = genAfterCode
 	case genAfterCode:
 		return false, d.genSPOrEnd(g, QuirkCodeWithoutText, genText)
@@ -286,7 +327,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		if err != nil {
 			return false, err
 		}
-		g.add(Value{Kind: KindText, Offset: off, Bytes: bytes.Clone(b)})
+		g.add(Value{Kind: KindText, Offset: off, Bytes: g.keep(b)})
 		g.phase = genValues
 		return false, nil
 	}
@@ -362,24 +403,22 @@ func (d *Decoder) genToken(g *genState, t Token) error {
 		if t.Kind == KindSectionStart {
 			k = KindSection
 		}
-		g.stack = append(g.stack, genFrame{kind: k, off: t.Offset, adj: !t.Space()})
+		g.open(k, t.Offset, !t.Space())
 		return nil
 	case KindListEnd, KindSectionEnd:
 		if len(g.stack) < 2 {
 			return d.failf(t.Offset, "list", "unbalanced "+t.Kind.String())
 		}
-		f := g.stack[len(g.stack)-1]
-		g.stack = g.stack[:len(g.stack)-1]
-		g.add(Value{Kind: f.kind, Adjacent: f.adj, Offset: f.off, Items: f.items})
+		g.close()
 		return nil
 	case KindString:
 		v.Binary = t.Binary()
-		v.Bytes = append([]byte{}, t.b...)
+		v.Bytes = g.keep(t.b)
 	case KindNumber:
 		v.Num = t.Number()
-		v.Bytes = bytes.Clone(t.b)
+		v.Bytes = g.keep(t.b)
 	default:
-		v.Bytes = bytes.Clone(t.b)
+		v.Bytes = g.keep(t.b)
 	}
 	g.add(v)
 	return nil
