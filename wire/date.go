@@ -453,6 +453,7 @@ func (e *Encoder) Date(t time.Time) *Encoder {
 		return e.fail("date outside years 0-9999")
 	}
 	e.buf = AppendDate(e.buf, t)
+	e.last = 'v'
 	return e
 }
 
@@ -467,5 +468,6 @@ func (e *Encoder) DateTime(t time.Time) *Encoder {
 	e.buf = append(e.buf, '"')
 	e.buf = AppendDateTime(e.buf, t)
 	e.buf = append(e.buf, '"')
+	e.last = 'v'
 	return e
 }

@@ -39,6 +39,10 @@ type Encoder struct {
 	err   error
 	opt   options
 	depth int
+	// last is what the message so far ends with: ' ', '(', '[', ')',
+	// ']', 'v' for a value, or 0 at the start of a message.
+	last byte
+	text bool // the message ends in text, which may be empty
 }
 
 // NewEncoder returns an Encoder that writes to w with the given options:
@@ -60,7 +64,7 @@ func (e *Encoder) SetOptions(opts ...Option) {
 // Reset makes the encoder write to w, discarding any unfinished message and
 // error and keeping its options.
 func (e *Encoder) Reset(w io.Writer) {
-	e.w, e.buf, e.err, e.depth = w, e.buf[:0], nil, 0
+	e.w, e.buf, e.err, e.depth, e.last, e.text = w, e.buf[:0], nil, 0, 0, false
 }
 
 // Err returns the first error of the current message, if any.
@@ -89,15 +93,19 @@ func (e *EncodeError) Unwrap() error { return e.Err }
 // message, if any, in which case nothing more is written, and resets the
 // encoder for the next message.
 func (e *Encoder) CRLF() error {
-	if e.err == nil && e.depth != 0 {
+	switch {
+	case e.err != nil:
+	case e.depth != 0:
 		e.fail("message: a list or section is still open")
+	case e.spaceBefore() && !e.text:
+		e.fail("message: a space before the line end")
 	}
 	err := e.err
 	if err == nil {
 		e.buf = append(e.buf, '\r', '\n')
 		_, err = e.w.Write(e.buf)
 	}
-	e.buf, e.err, e.depth = e.buf[:0], nil, 0
+	e.buf, e.err, e.depth, e.last, e.text = e.buf[:0], nil, 0, 0, false
 	return err
 }
 
@@ -105,13 +113,26 @@ func (e *Encoder) CRLF() error {
 // tests and tools; the slice is valid until the next call.
 func (e *Encoder) Bytes() []byte { return e.buf }
 
-// SP writes a space.
+// SP writes a space. A space cannot start a message, follow another space
+// or an opening "(" or "[", or come before a closing one or the line end
+// (except before empty text, as in "a1 OK "): those are errors.
 func (e *Encoder) SP() *Encoder {
-	if e.err == nil {
-		e.buf = append(e.buf, ' ')
+	if e.err != nil {
+		return e
 	}
+	if c := e.lastByte(); c == 0 || c == ' ' || c == '(' || c == '[' {
+		return e.fail("space: at the start of a message, after a space or after an opening bracket")
+	}
+	e.buf = append(e.buf, ' ')
+	e.last = ' '
 	return e
 }
+
+// spaceBefore reports whether the message so far ends with a space.
+func (e *Encoder) spaceBefore() bool { return e.lastByte() == ' ' }
+
+// lastByte returns what the message so far ends with (see Encoder.last).
+func (e *Encoder) lastByte() byte { return e.last }
 
 // Atom writes an atom. s must be 1*ATOM-CHAR.
 func (e *Encoder) Atom(s string) *Encoder {
@@ -131,6 +152,7 @@ func (e *Encoder) word(s string, c uint8, rule string) *Encoder {
 		return e.fail(rule + " " + strconv.Quote(s))
 	}
 	e.buf = append(e.buf, s...)
+	e.last = 'v'
 	return e
 }
 
@@ -148,12 +170,9 @@ func (e *Encoder) Flag(s string) *Encoder {
 	if e.err != nil {
 		return e
 	}
-	if s == `\*` {
+	if s == `\*` || len(s) > 1 && s[0] == '\\' && allClass(s[1:], cAtom) || s != "" && allClass(s, cAtom) {
 		e.buf = append(e.buf, s...)
-		return e
-	}
-	if len(s) > 1 && s[0] == '\\' && allClass(s[1:], cAtom) || s != "" && allClass(s, cAtom) {
-		e.buf = append(e.buf, s...)
+		e.last = 'v'
 		return e
 	}
 	return e.fail("flag " + strconv.Quote(s))
@@ -171,6 +190,7 @@ func (e *Encoder) Number64(n uint64) *Encoder {
 		return e.fail("number64 " + strconv.FormatUint(n, 10))
 	}
 	e.buf = strconv.AppendUint(e.buf, n, 10)
+	e.last = 'v'
 	return e
 }
 
@@ -178,6 +198,7 @@ func (e *Encoder) Number64(n uint64) *Encoder {
 func (e *Encoder) NIL() *Encoder {
 	if e.err == nil {
 		e.buf = append(e.buf, "NIL"...)
+		e.last = 'v'
 	}
 	return e
 }
@@ -201,6 +222,7 @@ func encodeString[T string | []byte](e *Encoder, s T, astring bool) *Encoder {
 	}
 	if astring && len(s) > 0 && allClass(s, cAString) && !isNIL(s) {
 		e.buf = append(e.buf, s...)
+		e.last = 'v'
 		return e
 	}
 	switch quotable(s, e.opt.utf8) {
@@ -213,6 +235,7 @@ func encodeString[T string | []byte](e *Encoder, s T, astring bool) *Encoder {
 			e.buf = append(e.buf, s[i])
 		}
 		e.buf = append(e.buf, '"')
+		e.last = 'v'
 		return e
 	case formLiteral8:
 		return e.literal([]byte(s), true)
@@ -278,6 +301,7 @@ func (e *Encoder) literal(b []byte, binary bool) *Encoder {
 		return e
 	}
 	e.buf = append(e.buf, b...)
+	e.last = 'v'
 	return e
 }
 
@@ -340,6 +364,7 @@ func (e *Encoder) LiteralFrom(r io.Reader, size int64, binary bool) *Encoder {
 	}
 	e.buf = e.buf[:0]
 	n, err := io.Copy(e.w, io.LimitReader(r, size))
+	e.last = 'v'
 	if err == nil && n < size {
 		err = io.ErrUnexpectedEOF
 	}
@@ -365,6 +390,7 @@ func (e *Encoder) open(c byte) *Encoder {
 	if e.err == nil {
 		e.depth++
 		e.buf = append(e.buf, c)
+		e.last = c
 	}
 	return e
 }
@@ -376,8 +402,12 @@ func (e *Encoder) close(c byte) *Encoder {
 	if e.depth == 0 {
 		return e.fail("unbalanced " + quoteByte(c))
 	}
+	if e.spaceBefore() {
+		return e.fail("space before " + quoteByte(c))
+	}
 	e.depth--
 	e.buf = append(e.buf, c)
+	e.last = c
 	return e
 }
 
@@ -391,6 +421,7 @@ func (e *Encoder) Punct(c byte) *Encoder {
 	switch c {
 	case '<', '>', '.', ':', ',', '*', '+', '-', '=', '$', '%':
 		e.buf = append(e.buf, c)
+		e.last = 'v'
 		return e
 	}
 	return e.fail("punctuation " + strconv.QuoteRune(rune(c)))
@@ -417,6 +448,7 @@ func encodeText[T string | []byte](e *Encoder, s T) *Encoder {
 		return e.fail("text with invalid UTF-8")
 	}
 	e.buf = append(e.buf, s...)
+	e.last, e.text = 'v', true
 	return e
 }
 
@@ -436,4 +468,5 @@ func encodeRawText(e *Encoder, s []byte) {
 		}
 	}
 	e.buf = append(e.buf, s...)
+	e.last, e.text = 'v', true
 }

@@ -489,10 +489,12 @@ func (v *Value) encode(e *Encoder) {
 				return
 			}
 			e.buf = append(e.buf, v.Bytes...)
+			e.last = 'v'
 		}
 	case KindNumber:
 		if e.err == nil {
 			e.buf = append(e.buf, v.Bytes...)
+			e.last = 'v'
 		}
 	case KindNIL:
 		e.NIL()

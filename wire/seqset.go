@@ -375,5 +375,6 @@ func (e *Encoder) SeqSet(s SeqSet) *Encoder {
 		}
 	}
 	e.buf = s.AppendTo(e.buf)
+	e.last = 'v'
 	return e
 }
