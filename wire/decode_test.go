@@ -332,6 +332,32 @@ func TestProperPrefixes(t *testing.T) {
 	}
 }
 
+// TestSessionPrefixes applies the proper-prefix rule to every message of the
+// committed sessions.
+func TestSessionPrefixes(t *testing.T) {
+	for _, f := range sessions {
+		in, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := NewDecoder(bytes.NewReader(in))
+		for {
+			start := d.Offset()
+			if _, err := d.ReadMessage(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			msg := in[start:d.Offset()]
+			for k := 1; k < len(msg); k++ {
+				if m, err := NewDecoder(bytes.NewReader(msg[:k])).ReadMessage(); err != io.ErrUnexpectedEOF {
+					t.Fatalf("%s: prefix %q: got %v, %v; want io.ErrUnexpectedEOF", f, msg[:k], m, err)
+				}
+			}
+		}
+	}
+}
+
 func TestErrorVectors(t *testing.T) {
 	for _, v := range errorVectors {
 		t.Run(v.name, func(t *testing.T) {
