@@ -76,6 +76,16 @@ var messageVectors = []struct {
 	{name: "big number", in: "* 1 FETCH (MODSEQ (18446744073709551615))\r\n"},
 	{name: "number too big is an atom", in: "* 1 X 18446744073709551616\r\n"},
 
+	{name: "RFC 7888 LITERAL+ example", in: "A001 LOGIN {11+}\r\nFRED FOOBAR {7+}\r\nfat man\r\n", want: "A001 LOGIN \"FRED FOOBAR\" \"fat man\"\r\n"},
+	{name: "RFC 9051 ESEARCH", in: "* ESEARCH (TAG \"A282\") MIN 2 COUNT 3\r\n"},
+	{name: "RFC 9051 LIST", in: "* LIST (\\Noselect) \"/\" ~/Mail/foo\r\n"},
+	{name: "RFC 9051 STATUS", in: "* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)\r\n"},
+	{name: "RFC 9051 SEARCH with CHARSET", in: "A284 SEARCH CHARSET UTF-8 TEXT {12}\r\n\xd0\x9d\xd0\xb0\xd1\x82\xd0\xb0\xd1\x88\xd0\xb0\r\n"},
+	{name: "RFC 3516 literal8 APPEND", in: "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) ~{5}\r\nab\x00cd\r\n"},
+	{name: "RFC 9051 response code with list", in: "* OK [PERMANENTFLAGS (\\Deleted \\Seen \\*)] Limited\r\n"},
+	{name: "RFC 9051 APPENDUID", in: "A003 OK [APPENDUID 38505 3955] APPEND completed\r\n"},
+	{name: "RFC 9051 continuation for AUTHENTICATE", in: "+ \r\n"},
+
 	// Real-world deviations.
 	{name: "trailing space", in: "* SEARCH 2 84 882 \r\n", want: "* SEARCH 2 84 882\r\n", quirks: []Quirk{QuirkTrailingSpace}},
 	{name: "trailing space capability", in: "* CAPABILITY IMAP4rev1 IDLE \r\n", want: "* CAPABILITY IMAP4rev1 IDLE\r\n", quirks: []Quirk{QuirkTrailingSpace}},
