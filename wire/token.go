@@ -151,7 +151,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 				d.r += j + n
 				return Token{Kind: k, flags: uint8(j), Offset: off, b: w}, nil
 			case c == '"':
-				n := consumeQuoted(b[j+1:])
+				n := consumeClass(b[j+1:], cQuoted)
 				k := j + 1 + n
 				if k+1 >= len(b) || b[k] != '"' || !quotedEnd[b[k+1]] {
 					break
