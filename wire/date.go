@@ -69,6 +69,15 @@ func dateDigitsAt[T string | []byte](b T, rule string, p, n int) (int, error) {
 	return v, nil
 }
 
+// dateFieldAt reads the two-digit field at p, which must be at most max.
+func dateFieldAt[T string | []byte](b T, rule string, p, max int, what string) (int, error) {
+	v, err := dateDigitsAt(b, rule, p, 2)
+	if err == nil && v > max {
+		err = dateError(b, rule, p, what+" out of range")
+	}
+	return v, err
+}
+
 // dateByteAt checks that b[p] is c.
 func dateByteAt[T string | []byte](b T, rule string, p int, c byte) error {
 	if p >= len(b) {
@@ -201,32 +210,23 @@ func parseDateTimeT[T string | []byte](b T) (time.Time, error) {
 	if err := dateByteAt(b, rule, 11, ' '); err != nil {
 		return time.Time{}, err
 	}
-	hour, err := dateDigitsAt(b, rule, 12, 2)
+	hour, err := dateFieldAt(b, rule, 12, 23, "hour")
 	if err != nil {
 		return time.Time{}, err
-	}
-	if hour > 23 {
-		return time.Time{}, dateError(b, rule, 12, "hour out of range")
 	}
 	if err := dateByteAt(b, rule, 14, ':'); err != nil {
 		return time.Time{}, err
 	}
-	minute, err := dateDigitsAt(b, rule, 15, 2)
+	minute, err := dateFieldAt(b, rule, 15, 59, "minute")
 	if err != nil {
 		return time.Time{}, err
-	}
-	if minute > 59 {
-		return time.Time{}, dateError(b, rule, 15, "minute out of range")
 	}
 	if err := dateByteAt(b, rule, 17, ':'); err != nil {
 		return time.Time{}, err
 	}
-	sec, err := dateDigitsAt(b, rule, 18, 2)
+	sec, err := dateFieldAt(b, rule, 18, 60, "second")
 	if err != nil {
 		return time.Time{}, err
-	}
-	if sec > 60 {
-		return time.Time{}, dateError(b, rule, 18, "second out of range")
 	}
 	if sec == 60 {
 		sec = 59 // a leap second; see the comment at the top of this file
@@ -430,7 +430,9 @@ func (d *Decoder) ReadDateTime() (time.Time, error) {
 	return t, nil
 }
 
-// rebaseAt is rebase for an element that started at stream offset start.
+// rebaseAt turns a SyntaxError whose offset counts from the start of an
+// element at stream offset start into one for the stream, and marks the
+// message broken.
 func (d *Decoder) rebaseAt(err error, start int64) error {
 	se, ok := err.(*SyntaxError)
 	if !ok {
@@ -438,10 +440,7 @@ func (d *Decoder) rebaseAt(err error, start int64) error {
 	}
 	e := *se
 	e.Offset += start
-	if d.err == nil {
-		d.err = &e
-	}
-	return &e
+	return d.broken(&e)
 }
 
 // Date writes t as a date-text ("2-Jan-2006").

@@ -152,15 +152,16 @@ func (d *Decoder) Fail(off int64, rule string, cause error) error {
 }
 
 func (d *Decoder) fail(off int64, rule string, cause error) error {
-	e := &SyntaxError{Offset: off, Rule: rule, Err: cause, Quote: d.quoteAt(off)}
-	if d.err == nil {
-		d.err = e
-	}
-	return e
+	return d.broken(&SyntaxError{Offset: off, Rule: rule, Err: cause, Quote: d.quoteAt(off)})
 }
 
 func (d *Decoder) failQuirk(q Quirk, off int64, rule string) error {
-	e := &SyntaxError{Offset: off, Rule: rule, Quirk: q, Err: ErrQuirk, Quote: d.quoteAt(off)}
+	return d.broken(&SyntaxError{Offset: off, Rule: rule, Quirk: q, Err: ErrQuirk, Quote: d.quoteAt(off)})
+}
+
+// broken marks the current message broken by e, unless it already is, and
+// returns e.
+func (d *Decoder) broken(e *SyntaxError) error {
 	if d.err == nil {
 		d.err = e
 	}

@@ -256,3 +256,27 @@ func TestLimitsDoNotLeakAcrossMessages(t *testing.T) {
 		}
 	}
 }
+
+// stuckReader returns no data and no error, forever.
+type stuckReader struct{}
+
+func (stuckReader) Read([]byte) (int, error) { return 0, nil }
+
+// TestReaderWithoutProgress: a reader that never makes progress is an
+// error, not a hang, also in the middle of a message and of a literal.
+func TestReaderWithoutProgress(t *testing.T) {
+	for _, prefix := range []string{"", "a (b", "a {5}\r\nab"} {
+		d := NewDecoder(io.MultiReader(strings.NewReader(prefix), stuckReader{}))
+		if _, err := d.ReadMessage(); err != io.ErrNoProgress {
+			t.Errorf("after %q: %v, want io.ErrNoProgress", prefix, err)
+		}
+	}
+	d := NewDecoder(io.MultiReader(strings.NewReader("{5}\r\nab"), stuckReader{}))
+	_, body, err := d.ReadLiteral()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadAll(body); err != io.ErrNoProgress {
+		t.Errorf("streamed literal: %v, want io.ErrNoProgress", err)
+	}
+}

@@ -339,25 +339,10 @@ func (d *Decoder) ReadSeqSet() (SeqSet, error) {
 	}
 	s, err := parseSeqSet(d.buf[d.r : d.r+i])
 	if err != nil {
-		return SeqSet{}, d.rebase(err)
+		return SeqSet{}, d.rebaseAt(err, d.Offset())
 	}
 	d.r += i
 	return s, nil
-}
-
-// rebase turns a SyntaxError whose offset counts from the decoder's position
-// into one for the stream, and marks the message broken.
-func (d *Decoder) rebase(err error) error {
-	se, ok := err.(*SyntaxError)
-	if !ok {
-		return err
-	}
-	e := *se
-	e.Offset += d.Offset()
-	if d.err == nil {
-		d.err = &e
-	}
-	return &e
 }
 
 // SeqSet writes a sequence set in canonical form. The zero SeqSet is an

@@ -84,9 +84,12 @@ func (t Token) Binary() bool { return t.flags&flagBinary != 0 }
 // for punctuation and line endings.
 func (t Token) Bytes() []byte { return t.b }
 
-// Number returns the value of a KindNumber token.
+// Number returns the value of a KindNumber token, and 0 for other kinds.
 func (t Token) Number() uint64 {
-	n, _ := parseDigitsOnly(t.b)
+	if t.Kind != KindNumber {
+		return 0
+	}
+	n, _ := parseDigits(t.b, 1<<64-1)
 	return n
 }
 
@@ -409,30 +412,10 @@ func isNumber(b []byte) bool {
 		}
 	}
 	if len(b) == 20 {
-		_, ok := parseDigitsOnly(b)
+		_, ok := parseDigits(b, 1<<64-1)
 		return ok
 	}
 	return true
-}
-
-// parseDigitsOnly parses b as a number if it holds only digits and fits in
-// 64 bits.
-func parseDigitsOnly(b []byte) (uint64, bool) {
-	if len(b) == 0 || len(b) > 20 {
-		return 0, false
-	}
-	var n uint64
-	for _, c := range b {
-		x := uint64(c - '0')
-		if x > 9 {
-			return 0, false
-		}
-		if n > (1<<64-1-x)/10 {
-			return 0, false
-		}
-		n = n*10 + x
-	}
-	return n, true
 }
 
 // tokenDone reports the quirks of the spaces before a token.
