@@ -2,6 +2,7 @@ package wire
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 
 	"github.com/mailwire/imap/literal"
@@ -149,6 +150,12 @@ func (d *Decoder) Fail(off int64, rule string, cause error) error {
 		cause = ErrSyntax
 	}
 	return d.fail(off, rule, cause)
+}
+
+// Failf is Fail with a message: the *SyntaxError wraps ErrSyntax and says
+// what went wrong, as in "expected a body part".
+func (d *Decoder) Failf(off int64, rule, format string, args ...any) error {
+	return d.fail(off, rule, errDetail(fmt.Sprintf(format, args...)))
 }
 
 func (d *Decoder) fail(off int64, rule string, cause error) error {

@@ -34,8 +34,9 @@ const (
 	// QuirkContinuationNoSpace: "+" followed directly by the line ending
 	// (Yandex).
 	QuirkContinuationNoSpace
-	// QuirkNoAddressSpace: no space between the addresses of an address
-	// list (outlook.com).
+	// QuirkNoAddressSpace: a space between the addresses of an envelope
+	// address list, where the grammar allows none: "((...) (...))"
+	// instead of "((...)(...))" (outlook.com).
 	QuirkNoAddressSpace
 	// QuirkBracketInAtom: "]" inside an atom or flag, as in the unquoted
 	// mailbox name [Gmail]/Sent (Gmail).
