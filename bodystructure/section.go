@@ -1,5 +1,16 @@
 package bodystructure
 
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/mailwire/imap/wire"
+)
+
 // A Section names a part of a message, as in BODY[section] and
 // BINARY[section] (RFC 9051 §6.4.5): a part number and what of that part.
 type Section struct {
@@ -32,4 +43,256 @@ const (
 type Partial struct {
 	Offset uint32
 	Count  uint32
+}
+
+var specifierNames = [...]string{
+	SpecifierNone:            "",
+	SpecifierHeader:          "HEADER",
+	SpecifierHeaderFields:    "HEADER.FIELDS",
+	SpecifierHeaderFieldsNot: "HEADER.FIELDS.NOT",
+	SpecifierText:            "TEXT",
+	SpecifierMIME:            "MIME",
+}
+
+// String returns the specifier's keyword, such as "HEADER.FIELDS", or ""
+// for none.
+func (s Specifier) String() string {
+	if int(s) < len(specifierNames) {
+		return specifierNames[s]
+	}
+	return "Specifier(" + strconv.Itoa(int(s)) + ")"
+}
+
+// ErrSection is wrapped by the errors for a malformed section.
+var ErrSection = errors.New("bodystructure: invalid section")
+
+// ParseSection parses the text between the brackets of BODY[...], such as
+// "", "1.2", "HEADER", "2.MIME" or "1.HEADER.FIELDS (From To)". Keywords
+// are case-insensitive; field names are atoms or quoted strings.
+func ParseSection(s string) (Section, error) {
+	word, rest, _ := strings.Cut(s, " ")
+	sec, err := parseSectionWord(word)
+	if err != nil {
+		return Section{}, err
+	}
+	fields := sec.Specifier == SpecifierHeaderFields || sec.Specifier == SpecifierHeaderFieldsNot
+	if !fields {
+		if rest != "" || strings.Contains(s, " ") {
+			return Section{}, sectionErr(s, "text after the section")
+		}
+		return sec, nil
+	}
+	d := wire.NewDecoder(strings.NewReader(rest + "\r\n"))
+	if sec.Fields, err = readFields(d); err != nil {
+		return Section{}, sectionErr(s, "bad header-list")
+	}
+	if err := d.ReadEOL(); err != nil {
+		return Section{}, sectionErr(s, "text after the header-list")
+	}
+	return sec, nil
+}
+
+func sectionErr(s, why string) error {
+	return fmt.Errorf("%w %q: %s", ErrSection, s, why)
+}
+
+// parseSectionWord parses section-part ["." section-text] or
+// section-msgtext.
+func parseSectionWord(w string) (Section, error) {
+	var sec Section
+	rest := w
+	for rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		num, after, _ := strings.Cut(rest, ".")
+		n, err := strconv.ParseUint(num, 10, 32)
+		if err != nil || n == 0 || num[0] == '0' {
+			return Section{}, sectionErr(w, "bad part number")
+		}
+		sec.Part = append(sec.Part, int(n))
+		if len(num) == len(rest) {
+			return sec, nil
+		}
+		if after == "" {
+			return Section{}, sectionErr(w, "trailing '.'")
+		}
+		rest = after
+	}
+	if rest == "" {
+		return sec, nil
+	}
+	for sp := SpecifierHeader; sp <= SpecifierMIME; sp++ {
+		if strings.EqualFold(rest, specifierNames[sp]) {
+			if sp == SpecifierMIME && len(sec.Part) == 0 {
+				return Section{}, sectionErr(w, "MIME needs a part number")
+			}
+			sec.Specifier = sp
+			return sec, nil
+		}
+	}
+	return Section{}, sectionErr(w, "unknown section text")
+}
+
+// readFields reads header-list: "(" header-fld-name *(SP header-fld-name)
+// ")".
+func readFields(d *wire.Decoder) ([]string, error) {
+	var fields []string
+	err := d.List(func() error {
+		b, err := d.ReadAString()
+		if err != nil {
+			return err
+		}
+		if len(b) == 0 {
+			return d.Failf(d.Offset(), "header-fld-name", "empty header field name")
+		}
+		fields = append(fields, string(b))
+		return nil
+	})
+	if err == nil && len(fields) == 0 {
+		err = d.Failf(d.Offset(), "header-list", "no header field names")
+	}
+	return fields, err
+}
+
+// String returns the section in canonical form, without brackets: part
+// numbers, then the specifier keyword in upper case, then the field names
+// as atoms or quoted strings.
+func (s Section) String() string {
+	var b strings.Builder
+	for i, n := range s.Part {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(strconv.Itoa(n))
+	}
+	if s.Specifier != SpecifierNone {
+		if len(s.Part) > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.Specifier.String())
+	}
+	if len(s.Fields) > 0 {
+		var buf bytes.Buffer
+		e := wire.NewEncoder(&buf)
+		e.Atom("X").SP()
+		encodeFields(e, s.Fields)
+		if e.CRLF() == nil {
+			b.WriteString(strings.TrimSuffix(strings.TrimPrefix(buf.String(), "X"), "\r\n"))
+		}
+	}
+	return b.String()
+}
+
+func encodeFields(e *wire.Encoder, fields []string) {
+	e.ListStart()
+	for i, f := range fields {
+		if i > 0 {
+			e.SP()
+		}
+		e.AString(f)
+	}
+	e.ListEnd()
+}
+
+// valid checks what the grammar requires of a Section.
+func (s Section) valid() error {
+	for _, n := range s.Part {
+		if n <= 0 || n > math.MaxUint32 {
+			return sectionErr(s.String(), "bad part number")
+		}
+	}
+	fields := s.Specifier == SpecifierHeaderFields || s.Specifier == SpecifierHeaderFieldsNot
+	switch {
+	case s.Specifier > SpecifierMIME:
+		return sectionErr(s.String(), "unknown specifier")
+	case s.Specifier == SpecifierMIME && len(s.Part) == 0:
+		return sectionErr(s.String(), "MIME needs a part number")
+	case fields && len(s.Fields) == 0:
+		return sectionErr(s.String(), "no header field names")
+	case !fields && len(s.Fields) > 0:
+		return sectionErr(s.String(), "header field names without HEADER.FIELDS")
+	}
+	for _, f := range s.Fields {
+		if f == "" {
+			return sectionErr(s.String(), "empty header field name")
+		}
+	}
+	return nil
+}
+
+// ReadSection reads a section, "[" [section-spec] "]", at the decoder's
+// position, as it follows BODY or BINARY with no space between.
+func ReadSection(d *wire.Decoder) (Section, error) {
+	p := parser{d: d}
+	t, err := p.item(false, "section")
+	if err != nil {
+		return Section{}, err
+	}
+	if t.Kind != wire.KindSectionStart || t.Space() {
+		return Section{}, p.failf(t, "section", "expected '[', found %s", t.Kind)
+	}
+	if t, err = p.item(false, "section-spec"); err != nil {
+		return Section{}, err
+	}
+	if t.Kind == wire.KindSectionEnd {
+		return Section{}, nil
+	}
+	if t.Kind != wire.KindAtom && t.Kind != wire.KindNumber {
+		return Section{}, p.failf(t, "section-spec", "expected a section-spec, found %s", t.Kind)
+	}
+	sec, perr := parseSectionWord(string(t.Bytes()))
+	if perr != nil {
+		return Section{}, p.failf(t, "section-spec", "%s", strings.TrimPrefix(perr.Error(), "bodystructure: "))
+	}
+	if sec.Specifier == SpecifierHeaderFields || sec.Specifier == SpecifierHeaderFieldsNot {
+		if t, err = p.item(true, "header-list"); err != nil {
+			return Section{}, err
+		}
+		if err := p.open(t, "header-list"); err != nil {
+			return Section{}, err
+		}
+		for sp := false; ; sp = true {
+			if sp {
+				if ok, err := p.more("header-list"); err != nil {
+					return Section{}, err
+				} else if !ok {
+					break
+				}
+			}
+			t, err := p.item(sp, "header-fld-name")
+			if err != nil {
+				return Section{}, err
+			}
+			if (t.Kind != wire.KindAtom && t.Kind != wire.KindString && t.Kind != wire.KindNumber && t.Kind != wire.KindNIL) || len(t.Bytes()) == 0 {
+				return Section{}, p.failf(t, "header-fld-name", "expected a header field name, found %s", t.Kind)
+			}
+			sec.Fields = append(sec.Fields, string(t.Bytes()))
+		}
+	}
+	if t, err = p.item(false, "section"); err != nil {
+		return Section{}, err
+	}
+	if t.Kind != wire.KindSectionEnd {
+		return Section{}, p.failf(t, "section", "expected ']', found %s", t.Kind)
+	}
+	return sec, nil
+}
+
+// EncodeSection writes s with e in canonical form, brackets included, so
+// that it adjoins the BODY or BINARY before it. An invalid Section (a part
+// number of 0, MIME without a part, HEADER.FIELDS without names) makes e
+// fail with an error wrapping wire.ErrUnrepresentable.
+func EncodeSection(e *wire.Encoder, s Section) *wire.Encoder {
+	if err := s.valid(); err != nil {
+		return e.Refuse("section: " + strings.TrimPrefix(err.Error(), "bodystructure: "))
+	}
+	e.SectionStart()
+	w := s
+	w.Fields = nil
+	if word := w.String(); word != "" {
+		e.Atom(word)
+	}
+	if len(s.Fields) > 0 {
+		e.SP()
+		encodeFields(e, s.Fields)
+	}
+	return e.SectionEnd()
 }

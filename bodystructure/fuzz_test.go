@@ -1,0 +1,81 @@
+package bodystructure
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"testing"
+	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mailwire/imap/wire"
+)
+
+// FuzzReadBody checks that decoding any bytes as a body or an envelope never
+// panics; that what decodes encodes, and decodes again strictly to the same
+// value and the same bytes (a fixed point); and that a reader returning one
+// byte at a time gives the same result as whole input.
+func FuzzReadBody(f *testing.F) {
+	for _, c := range bodyCases {
+		f.Add([]byte(c.in+"\r\n"), c.env)
+	}
+	for _, c := range errorCases {
+		f.Add([]byte(c.in+"\r\n"), false)
+	}
+	f.Fuzz(func(t *testing.T, in []byte, env bool) {
+		v, quirks, err := decodeOne(bytes.NewReader(in), env, wire.MaxLineBytes(4096), wire.MaxLiteralBuffer(4096))
+		v1, quirks1, err1 := decodeOne(iotest.OneByteReader(bytes.NewReader(in)), env, wire.MaxLineBytes(4096), wire.MaxLiteralBuffer(4096))
+		if errKey(err) != errKey(err1) {
+			t.Fatalf("whole: %v\nbyte by byte: %v", err, err1)
+		}
+		if err != nil {
+			var se *wire.SyntaxError
+			if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) && err != io.EOF {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		if !cmp.Equal(v, v1) || !cmp.Equal(quirks, quirks1) {
+			t.Fatalf("byte by byte differs:\n%s", cmp.Diff(v, v1))
+		}
+		enc, err := encodeOne(v, true)
+		if err != nil {
+			t.Fatalf("decoded value does not encode: %v", err)
+		}
+		v2, _, err := decodeOne(bytes.NewReader([]byte(enc+"\r\n")), env, wire.Strict(true))
+		if err != nil {
+			t.Fatalf("canonical form %q does not decode strictly: %v", enc, err)
+		}
+		if diff := cmp.Diff(v, v2); diff != "" {
+			t.Fatalf("value changed through %q:\n%s", enc, diff)
+		}
+		enc2, err := encodeOne(v2, true)
+		if err != nil || enc2 != enc {
+			t.Fatalf("re-encoding: %q, %v\nwant %q", enc2, err, enc)
+		}
+		if !env {
+			// The BODY form is a fixed point too.
+			short, err := encodeOne(v, false)
+			if err != nil {
+				t.Fatalf("BODY form: %v", err)
+			}
+			v3, _, err := decodeOne(bytes.NewReader([]byte(short+"\r\n")), false, wire.Strict(true))
+			if err != nil {
+				t.Fatalf("BODY form %q does not decode: %v", short, err)
+			}
+			if short2, _ := encodeOne(v3, false); short2 != short {
+				t.Fatalf("BODY form not a fixed point: %q then %q", short, short2)
+			}
+		}
+	})
+}
+
+// errKey is what must agree between two decodings that fail: the quote in
+// the message depends on what was buffered.
+func errKey(err error) any {
+	var se *wire.SyntaxError
+	if errors.As(err, &se) {
+		return [3]any{se.Offset, se.Rule, se.Quirk}
+	}
+	return err
+}
