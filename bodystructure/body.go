@@ -66,7 +66,7 @@ type Extension struct {
 	// Disposition is the Content-Disposition; nil is NIL.
 	Disposition *Disposition
 	// Language are the Content-Language tags (body-fld-lang); nil is NIL.
-	// One tag is written as a string, more as a list.
+	// They are written as a list, even one tag.
 	Language []string
 	// Location is the Content-Location (RFC 2557).
 	Location wire.NString

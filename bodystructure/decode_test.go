@@ -39,7 +39,7 @@ var bodyCases = []bodyCase{
 
 	// Every field of the extension data.
 	{name: "extension data", in: `("text" "html" ("charset" "utf-8") "<c1@x>" "desc" "quoted-printable" 120 4 "Q2hlY2s=" ("inline" ("filename" "a.html" "size" "120")) ("en" "de") "http://example.com/a.html" 1 "x" (2 ("y" NIL)))`},
-	{name: "one language", in: `("text" "plain" NIL NIL NIL "7bit" 1 1 NIL NIL "en" NIL)`},
+	{name: "one language", in: `("text" "plain" NIL NIL NIL "7bit" 1 1 NIL NIL "en" NIL)`, want: `("text" "plain" NIL NIL NIL "7bit" 1 1 NIL NIL ("en") NIL)`},
 	{name: "partial extension", in: `("text" "plain" NIL NIL NIL "7bit" 1 1 NIL)`, want: `("text" "plain" NIL NIL NIL "7bit" 1 1 NIL NIL NIL NIL)`},
 	{name: "multipart params only", in: `(("text" "plain" NIL NIL NIL "7bit" 1 1)("image" "png" NIL NIL NIL "base64" 10) "related" ("type" "text/html"))`, want: `(("text" "plain" NIL NIL NIL "7bit" 1 1)("image" "png" NIL NIL NIL "base64" 10) "related" ("type" "text/html") NIL NIL NIL)`},
 	{name: "message rfc822", in: `("message" "rfc822" NIL NIL NIL "7bit" 300 ("Mon, 1 Jan 2024 00:00:00 +0000" "inner" (("A" NIL "a" "x.org")) (("A" NIL "a" "x.org")) (("A" NIL "a" "x.org")) NIL NIL NIL NIL "<i@x>") ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 10 1 NIL NIL NIL NIL) 12 NIL NIL NIL NIL)`},

@@ -21,8 +21,8 @@
 //
 // EncodeBody writes the same bytes for the same value: strings as the
 // wire.Encoder chooses (quoted, or a literal when they must be), the
-// extension data complete up to the location once any is present, one
-// language as a string and several as a list. Decoding what it wrote gives
+// extension data complete up to the location once any is present, and
+// languages always as a list, as Dovecot writes them. Decoding what it wrote gives
 // the same value back.
 //
 // # Strict and lenient decoding

@@ -135,12 +135,10 @@ func encodeExtRest(e *wire.Encoder, x *Extension) {
 		e.ListEnd()
 	}
 	e.SP()
-	switch len(x.Language) {
-	case 0:
+	if len(x.Language) == 0 {
 		e.NIL()
-	case 1:
-		e.String(x.Language[0])
-	default:
+	} else {
+		// Always a list, as Dovecot writes it, even for one tag.
 		e.ListStart()
 		for i, l := range x.Language {
 			if i > 0 {

@@ -77,7 +77,7 @@ func ExampleEncodeBody() {
 		fmt.Println(err)
 	}
 	// Output:
-	// BODYSTRUCTURE ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 42 2 NIL NIL "en" NIL) BODY ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 42 2)
+	// BODYSTRUCTURE ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 42 2 NIL NIL ("en") NIL) BODY ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 42 2)
 }
 
 // Envelope address lists flatten groups with start and end markers.
