@@ -56,29 +56,33 @@ type parser struct {
 	has bool
 }
 
-func (p *parser) peek() (wire.Token, error) {
+// peek returns the next token without consuming it. The token is valid
+// until the next call of peek or next.
+func (p *parser) peek() (*wire.Token, error) {
 	if !p.has {
-		t, err := p.d.ReadToken()
-		if err != nil {
-			return t, err
+		var err error
+		if p.tok, err = p.d.ReadToken(); err != nil {
+			return &p.tok, err
 		}
-		p.tok, p.has = t, true
+		p.has = true
 	}
-	return p.tok, nil
+	return &p.tok, nil
 }
 
-func (p *parser) next() (wire.Token, error) {
+// next consumes the next token and returns it, valid until the next call of
+// peek or next.
+func (p *parser) next() (*wire.Token, error) {
 	t, err := p.peek()
 	p.has = false
 	return t, err
 }
 
-func (p *parser) failf(t wire.Token, rule, format string, args ...any) error {
+func (p *parser) failf(t *wire.Token, rule, format string, args ...any) error {
 	return p.d.Failf(t.Offset, rule, format, args...)
 }
 
 // item reads the next token, which must be preceded by a space (sp) or not.
-func (p *parser) item(sp bool, rule string) (wire.Token, error) {
+func (p *parser) item(sp bool, rule string) (*wire.Token, error) {
 	t, err := p.next()
 	if err != nil {
 		return t, err
@@ -121,7 +125,7 @@ func (p *parser) end(rule string) error {
 	return nil
 }
 
-func (p *parser) open(t wire.Token, rule string) error {
+func (p *parser) open(t *wire.Token, rule string) error {
 	if t.Kind != wire.KindListStart {
 		return p.failf(t, rule, "expected '(', found %s", t.Kind)
 	}
@@ -137,10 +141,10 @@ func (p *parser) str(sp bool, rule string) (string, error) {
 	return p.strTok(t, rule)
 }
 
-func (p *parser) strTok(t wire.Token, rule string) (string, error) {
+func (p *parser) strTok(t *wire.Token, rule string) (string, error) {
 	switch t.Kind {
 	case wire.KindString:
-		return string(t.Bytes()), nil
+		return intern(t.Bytes()), nil
 	case wire.KindNIL:
 		return "", p.d.Quirk(wire.QuirkNILString, t.Offset, rule)
 	}
@@ -156,7 +160,7 @@ func (p *parser) nstr(sp bool, rule string) (wire.NString, error) {
 	return p.nstrTok(t, rule)
 }
 
-func (p *parser) nstrTok(t wire.Token, rule string) (wire.NString, error) {
+func (p *parser) nstrTok(t *wire.Token, rule string) (wire.NString, error) {
 	switch t.Kind {
 	case wire.KindString:
 		return wire.Str(string(t.Bytes())), nil
@@ -168,7 +172,7 @@ func (p *parser) nstrTok(t wire.Token, rule string) (wire.NString, error) {
 
 // number reads a number no larger than max; "-1" and other negative
 // numbers are 0 with QuirkNegativeNumber.
-func (p *parser) number(t wire.Token, max uint64, rule string) (uint64, error) {
+func (p *parser) number(t *wire.Token, max uint64, rule string) (uint64, error) {
 	switch t.Kind {
 	case wire.KindNumber:
 		if n := t.Number(); n <= max {
@@ -193,7 +197,7 @@ func allDigits(b []byte) bool {
 }
 
 // isNumberTok reports whether t is a number, or a negative one (a quirk).
-func isNumberTok(t wire.Token) bool {
+func isNumberTok(t *wire.Token) bool {
 	if t.Kind == wire.KindNumber {
 		return true
 	}
@@ -281,7 +285,7 @@ func (p *parser) single() (*Body, error) {
 		return nil, err
 	}
 	if t.Kind == wire.KindListStart || t.Kind == wire.KindListEnd {
-		p.tok, p.has = t, true // put it back
+		p.has = true // put it back
 		return p.oddSingle(b.Type, t)
 	}
 	if !t.Space() {
@@ -327,7 +331,7 @@ func (p *parser) single() (*Body, error) {
 // oddSingle reads a list that starts with a string not followed by a
 // subtype: a multipart without parts, or a disposition where a body part
 // belongs.
-func (p *parser) oddSingle(name string, t wire.Token) (*Body, error) {
+func (p *parser) oddSingle(name string, t *wire.Token) (*Body, error) {
 	if strings.EqualFold(name, "ATTACHMENT") || strings.EqualFold(name, "INLINE") {
 		if err := p.d.Quirk(wire.QuirkDispositionAsBody, t.Offset, "body"); err != nil {
 			return nil, err
@@ -438,7 +442,7 @@ func (p *parser) message(b *Body) error {
 
 // params reads body-fld-param starting with t: NIL or a list of name and
 // value pairs.
-func (p *parser) params(t wire.Token) ([]Param, error) {
+func (p *parser) params(t *wire.Token) ([]Param, error) {
 	if t.Kind == wire.KindNIL {
 		return nil, nil
 	}
@@ -508,7 +512,7 @@ func (p *parser) extRest(x *Extension) error {
 	switch t.Kind {
 	case wire.KindNIL:
 	case wire.KindString:
-		x.Language = []string{string(t.Bytes())}
+		x.Language = []string{intern(t.Bytes())}
 	default:
 		if err := p.open(t, "body-fld-lang"); err != nil {
 			return err
@@ -549,7 +553,7 @@ func (p *parser) extRest(x *Extension) error {
 }
 
 // extension reads a body-extension starting with t.
-func (p *parser) extension(t wire.Token) (wire.Value, error) {
+func (p *parser) extension(t *wire.Token) (wire.Value, error) {
 	v := wire.Value{Kind: t.Kind}
 	switch t.Kind {
 	case wire.KindNIL:
