@@ -37,12 +37,45 @@
 // *wire.SyntaxError naming the quirk. Every value a Decoder returns can be
 // encoded.
 //
+// # Computing the structure of a message
+//
+// Build reads a message once, streaming, and computes what a server reports
+// for it: the BODYSTRUCTURE (BODY is its NonExtensible copy), the ENVELOPE
+// and the RFC822.SIZE. It keeps header fields and part offsets, never a
+// body, so memory does not grow with attachments, and it never fails on bad
+// MIME: broken boundaries, missing or garbled Content-Type and encodings,
+// NUL bytes and bare line ends all degrade the way Dovecot 2.3 degrades
+// them. The values are Dovecot's for the same bytes, field by field; the
+// tests check that against a live Dovecot for a corpus of 246 messages.
+// Where Dovecot answers from its cache, or refuses, the package follows the
+// bytes and the RFCs instead:
+//
+//   - BINARY.SIZE is always the length of what BINARY gives, also for
+//     multipart and message parts (Dovecot's cached figure may differ);
+//   - BINARY of one part fails only when that part cannot be decoded
+//     (ErrUnknownCTE, ErrBadEncoding), not when another part cannot;
+//   - a part that does not exist is ErrNoPart, which a server answers with
+//     an empty string, as Dovecot does.
+//
+// # Sections
+//
+// ParseSection, ReadSection and EncodeSection convert the section-spec of
+// BODY[...] and BINARY[...] between text, the wire and the Section value.
+// Message.Section serves BODY[section] from the stored bytes: part numbers
+// (RFC 9051 §6.4.5), HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT and
+// MIME; Message.Binary and Message.BinarySize serve BINARY[part] and
+// BINARY.SIZE[part] (RFC 3516), content-transfer-decoded. A partial range
+// <origin.count> is the caller's to cut from what they return.
+//
 // # Limits
 //
 // Nesting is bounded by the wire.Decoder's MaxDepth (100 by default): a
 // body nested deeper fails with an error wrapping wire.ErrTooDeep as soon as
 // the limit is reached, having read no further. EncodeBody refuses values
-// nested deeper than 1000 levels.
+// nested deeper than 1000 levels. Build follows Dovecot's limits
+// (MaxNestedParts, MaxTotalParts, MaxHeaderBlock, MaxAllHeaders): past them
+// a part is not opened, and header values are cut; its time is linear in
+// the size of the message.
 //
 // # Specifications
 //
