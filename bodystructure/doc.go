@@ -64,8 +64,8 @@
 // Message.Section serves BODY[section] from the stored bytes: part numbers
 // (RFC 9051 §6.4.5), HEADER, HEADER.FIELDS, HEADER.FIELDS.NOT, TEXT and
 // MIME; Message.Binary and Message.BinarySize serve BINARY[part] and
-// BINARY.SIZE[part] (RFC 3516), content-transfer-decoded. A partial range
-// <origin.count> is the caller's to cut from what they return.
+// BINARY.SIZE[part] (RFC 3516), content-transfer-decoded. Partial.Cut
+// applies a partial range <origin.count> to what they return.
 //
 // # Limits
 //

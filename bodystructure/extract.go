@@ -54,8 +54,8 @@ func (m *Message) find(part []int) *node {
 }
 
 // Section returns the bytes of BODY[s] and their number, which is known
-// before they are read; src must hold the bytes given to Build. A partial
-// range (BODY[s]<o.n>) is the caller's to cut.
+// before they are read; src must hold the bytes given to Build. Partial.Cut
+// cuts a partial range (BODY[s]<o.n>) from them.
 //
 // The bytes are those of the canonical form (line ends CRLF, NUL as 0x80,
 // see Build). The MIME header of a part and the HEADER of a message end
@@ -143,7 +143,9 @@ func headerFields(src io.ReaderAt, n *node, names []string, not, top bool) ([]by
 			}
 			break
 		}
-		if first || !isLWSP(text[0]) {
+		// A line that is not a continuation starts a field; so does an
+		// empty last line without a line end (a lone CR at the end).
+		if first || len(text) == 0 || !isLWSP(text[0]) {
 			keep = selected(string(cName([]byte(fieldName(text)))), names) != not
 		}
 		first = false

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -295,4 +296,56 @@ func EncodeSection(e *wire.Encoder, s Section) *wire.Encoder {
 		encodeFields(e, s.Fields)
 	}
 	return e.SectionEnd()
+}
+
+// Cut applies the partial range to the bytes of a section: it skips the
+// first p.Offset bytes of r, which holds size bytes, and returns a reader of
+// at most p.Count of the rest, and their number. An origin past the end
+// gives no bytes (RFC 9051 §6.4.5: the response is then an empty string).
+func (p Partial) Cut(r io.Reader, size int64) (io.Reader, int64, error) {
+	skip := min(int64(p.Offset), size)
+	if skip > 0 {
+		n, err := io.CopyN(io.Discard, r, skip)
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, 0, fmt.Errorf("bodystructure: partial: skipped %d of %d bytes: %w", n, skip, err)
+		}
+	}
+	n := min(size-skip, int64(p.Count))
+	return io.LimitReader(r, n), n, nil
+}
+
+// String returns the range as a FETCH command writes it, "<origin.count>".
+func (p Partial) String() string {
+	return "<" + strconv.FormatUint(uint64(p.Offset), 10) + "." + strconv.FormatUint(uint64(p.Count), 10) + ">"
+}
+
+// ParsePartial parses "<origin.count>" as a FETCH command writes it; count
+// must not be 0.
+func ParsePartial(s string) (Partial, error) {
+	inner, ok := strings.CutPrefix(s, "<")
+	if ok {
+		inner, ok = strings.CutSuffix(inner, ">")
+	}
+	o, c, found := strings.Cut(inner, ".")
+	if !ok || !found {
+		return Partial{}, fmt.Errorf("%w: partial %q: want <origin.count>", ErrSection, s)
+	}
+	off, err1 := parseNumber(o)
+	count, err2 := parseNumber(c)
+	if err1 != nil || err2 != nil || count == 0 {
+		return Partial{}, fmt.Errorf("%w: partial %q: want <origin.count> with a count above 0", ErrSection, s)
+	}
+	return Partial{Offset: off, Count: count}, nil
+}
+
+// parseNumber parses a number of the grammar: digits only, 32 bits.
+func parseNumber(s string) (uint32, error) {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, ErrSection
+	}
+	n, err := strconv.ParseUint(s, 10, 32)
+	return uint32(n), err
 }

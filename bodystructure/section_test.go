@@ -3,6 +3,7 @@ package bodystructure
 import (
 	"bytes"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -123,4 +124,45 @@ func FuzzParseSection(f *testing.F) {
 			t.Fatalf("%q -> %q -> %q", in, s.String(), s2.String())
 		}
 	})
+}
+
+func TestPartial(t *testing.T) {
+	for _, c := range []struct {
+		in        string
+		want      string
+		n         int64
+		badString bool
+	}{
+		{"<0.3>", "abc", 3, false},
+		{"<2.100>", "cdef", 4, false},
+		{"<6.1>", "", 0, false},
+		{"<60.1>", "", 0, false},
+		{"<0.0>", "", 0, true},
+		{"<1>", "", 0, true},
+		{"0.1", "", 0, true},
+		{"<a.1>", "", 0, true},
+		{"<+1.1>", "", 0, true},
+		{"<1.4294967296>", "", 0, true},
+	} {
+		p, err := ParsePartial(c.in)
+		if c.badString {
+			if !errors.Is(err, ErrSection) {
+				t.Errorf("ParsePartial(%q) = %v, %v; want ErrSection", c.in, p, err)
+			}
+			continue
+		}
+		if err != nil || p.String() != c.in {
+			t.Fatalf("ParsePartial(%q) = %v, %v", c.in, p, err)
+		}
+		r, n, err := p.Cut(strings.NewReader("abcdef"), 6)
+		if err != nil || n != c.n {
+			t.Fatalf("%s: Cut = %d, %v", c.in, n, err)
+		}
+		if b, _ := io.ReadAll(r); string(b) != c.want {
+			t.Errorf("%s: %q, want %q", c.in, b, c.want)
+		}
+	}
+	if _, _, err := (Partial{Offset: 4, Count: 1}).Cut(strings.NewReader("ab"), 6); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("short reader: %v", err)
+	}
 }

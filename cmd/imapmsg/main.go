@@ -194,13 +194,11 @@ func parseItem(s string) (fetchItem, error) {
 	if item.kind == itemBinarySize {
 		return item, fmt.Errorf("unexpected %q after BINARY.SIZE[...]", after)
 	}
-	var o, n uint32
-	var tail string
-	if c, _ := fmt.Sscanf(after, "<%d.%d>%s", &o, &n, &tail); c != 2 || n == 0 ||
-		after != fmt.Sprintf("<%d.%d>", o, n) {
-		return item, fmt.Errorf("bad partial %q, want <origin.count>", after)
+	p, err := bodystructure.ParsePartial(after)
+	if err != nil {
+		return item, err
 	}
-	item.partial = &bodystructure.Partial{Offset: o, Count: n}
+	item.partial = &p
 	return item, nil
 }
 
@@ -254,12 +252,9 @@ func write(w io.Writer, src input, item fetchItem) error {
 	if p := item.partial; p != nil {
 		// The response names the origin only (RFC 9051 §7.5.2).
 		e.Punct('<').Number(p.Offset).Punct('>')
-		skip := min(int64(p.Offset), size)
-		if _, err := io.CopyN(io.Discard, r, skip); err != nil {
+		if r, size, err = p.Cut(r, size); err != nil {
 			return err
 		}
-		size = min(size-skip, int64(p.Count))
-		r = io.LimitReader(r, size)
 	}
 	// As Dovecot does, literal8 only when the bytes need it.
 	e.SP().LiteralFrom(r, size, nul)
