@@ -394,15 +394,23 @@ func (l *lexer) param() (key, value []byte, r int) {
 	} else if l.cur() == '"' {
 		value, r = l.quoted(value)
 	} else if l.cur() == '=' {
-		// name==?utf-8?b?...?= as some mailers write it
-		start := l.i
+		// name==?utf-8?b?...?= as some mailers write it. Dovecot keeps
+		// it as a C string: a NUL ends the value, though not the scan.
+		start, end := l.i, -1
 		for l.i < len(l.s) {
-			if c := l.s[l.i]; c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			c := l.s[l.i]
+			if c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' {
 				break
+			}
+			if c == 0 && end < 0 {
+				end = l.i
 			}
 			l.i++
 		}
-		value = append(value, l.s[start:l.i]...)
+		if end < 0 {
+			end = l.i
+		}
+		value = append(value, l.s[start:end]...)
 	} else {
 		value, r = l.token(value)
 	}
