@@ -208,7 +208,13 @@ func write(w io.Writer, src input, item fetchItem) error {
 	if err != nil {
 		return err
 	}
-	e := wire.NewEncoder(w, wire.LiteralPolicy(literal.Policy{Binary: true}))
+	// literal8 is for BINARY[] only: anywhere else a NUL is an error,
+	// not a literal8 that the grammar does not allow there.
+	var opts []wire.Option
+	if item.kind == itemBinary {
+		opts = append(opts, wire.LiteralPolicy(literal.Policy{Binary: true}))
+	}
+	e := wire.NewEncoder(w, opts...)
 	switch item.kind {
 	case itemBodyStructure:
 		bodystructure.EncodeBody(e.Atom("BODYSTRUCTURE").SP(), msg.Body, true)
