@@ -51,6 +51,19 @@ var bodyCases = []bodyCase{
 	{name: "long string", in: `("text" "plain" ("name" "` + strings.Repeat("x", 1100) + `") NIL NIL "7bit" 1 1)`, want: "(\"text\" \"plain\" (\"name\" {1100}\r\n" + strings.Repeat("x", 1100) + ") NIL NIL \"7bit\" 1 1)"},
 	{name: "nested multipart", in: `((("text" "plain" NIL NIL NIL "7bit" 1 1)("text" "html" NIL NIL NIL "7bit" 1 1) "alternative")("image" "gif" NIL "<i>" NIL "base64" 8) "related")`},
 
+	// Shapes real servers send, as collected by Ruby's net-imap.
+	{name: "delivery status in BODY", in: `(("MESSAGE" "DELIVERY-STATUS" NIL NIL NIL "7BIT" 324) "REPORT")`},
+	{name: "deep extensions, NiL", in: `(("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL "7BIT" 1152 23 "md5" ("x-dsp" ("a" "1" "b" "2")) ("l1" "l2") "loc" "ext0" 1 (2) "ext3" ((((((4)))))) ("ext number" 5))("TEXT" "PLAIN" NIL NIL NIL "BASE64" 4554 73 NiL NIL "l3" "loc2" "ext") "MIXED" ("a" "b") ("m-dsp" ("p" "v")) ("l" "L") "where" "more" ((((((1) (2) (3)))) "done")))`,
+		want: `(("TEXT" "PLAIN" ("CHARSET" "US-ASCII") NIL NIL "7BIT" 1152 23 "md5" ("x-dsp" ("a" "1" "b" "2")) ("l1" "l2") "loc" "ext0" 1 (2) "ext3" ((((((4)))))) ("ext number" 5))("TEXT" "PLAIN" NIL NIL NIL "BASE64" 4554 73 NIL NIL ("l3") "loc2" "ext") "MIXED" ("a" "b") ("m-dsp" ("p" "v")) ("l" "L") "where" "more" ((((((1) (2) (3)))) "done")))`},
+	{name: "multipart extension without language", in: `(("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 257 9 NIL NIL NIL NIL) "alternative" ("boundary" "b1") NIL)`,
+		want: `(("text" "plain" ("charset" "utf-8") NIL NIL "7bit" 257 9 NIL NIL NIL NIL) "alternative" ("boundary" "b1") NIL NIL NIL)`},
+	{name: "rfc822 holding an empty multipart", in: `(("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 2177 (NIL "Re: x" NIL NIL NIL NIL NIL NIL NIL NIL) ("MIXED" ("BOUNDARY" "b2") NIL NIL) 37 NIL NIL NIL) "REPORT")`,
+		want:   `(("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 2177 (NIL "Re: x" NIL NIL NIL NIL NIL NIL NIL NIL) (("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 0 0) "MIXED" ("BOUNDARY" "b2") NIL NIL NIL) 37 NIL NIL NIL NIL) "REPORT")`,
+		quirks: []wire.Quirk{wire.QuirkEmptyMultipart}},
+	{name: "rfc822 sent as basic with extension data", in: `(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 416 21 NIL NIL NIL)("MESSAGE" "RFC822" ("NAME" "fw.eml") NIL NIL "7BIT" 1980088 NIL ("ATTACHMENT" ("FILENAME" "fw.eml")) NIL) "MIXED" ("BOUNDARY" "b3") NIL NIL)`,
+		want:   `(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 416 21 NIL NIL NIL NIL)("MESSAGE" "RFC822" ("NAME" "fw.eml") NIL NIL "7BIT" 1980088 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ("text" "plain" ("charset" "us-ascii") NIL NIL "7bit" 0 0) 0 NIL ("ATTACHMENT" ("FILENAME" "fw.eml")) NIL NIL) "MIXED" ("BOUNDARY" "b3") NIL NIL NIL)`,
+		quirks: []wire.Quirk{wire.QuirkMissingBodyFields}},
+
 	// Quirks of DESIGN.md.
 	{name: "negative sizes", in: `("TEXT" "PLAIN" NIL NIL NIL "7BIT" -1 -1)`, want: `("TEXT" "PLAIN" NIL NIL NIL "7BIT" 0 0)`,
 		quirks: []wire.Quirk{wire.QuirkNegativeNumber, wire.QuirkNegativeNumber}},
