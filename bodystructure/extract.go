@@ -327,11 +327,11 @@ const (
 // "Content-Transfer-Encoding: binary" instead; 7bit, 8bit and binary parts
 // are returned as they are, in the canonical form. When no body inside
 // needed decoding, the bytes are those of BODY[part] (BODY[] for the
-// message), headers unchanged. The encoding is read
-// from the part's last Content-Transfer-Encoding field, whether or not the
-// message is MIME. NUL bytes stay NUL (BINARY answers with literal8). An encoding other than those is ErrUnknownCTE; data
-// that does not decode makes the reader fail with ErrBadEncoding. A part
-// that does not exist is ErrNoPart.
+// message), headers unchanged. The encoding is read from the part's last
+// Content-Transfer-Encoding field, whether or not the message is MIME. NUL
+// bytes stay NUL (BINARY answers with literal8). An encoding other than
+// those is ErrUnknownCTE; data that does not decode makes the reader fail
+// with ErrBadEncoding. A part that does not exist is ErrNoPart.
 func (m *Message) Binary(src io.ReaderAt, part []int) (io.Reader, error) {
 	n := m.find(part)
 	if n == nil {
