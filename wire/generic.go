@@ -282,14 +282,32 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			g.phase = genText
 			return false, nil
 		}
-		n, err := d.scanFrom(1, cAtom, 0, "resp-text-code")
+		x, err := d.peekAt(1)
 		if err != nil {
 			return false, err
 		}
-		if i := bytes.IndexByte(d.buf[d.r+1:d.r+n], '['); i >= 0 {
-			// ATOM-CHAR allows it, but no response code has one, and
-			// a generic value could not tell it from a section.
-			return false, d.failf(off+1+int64(i), "resp-text-code", "'[' in a response code")
+		n, bad := 1, class[x]&cAtom == 0
+		if !bad {
+			if n, err = d.scanFrom(1, cAtom, 0, "resp-text-code"); err != nil {
+				return false, err
+			}
+			x, err := d.peekAt(n)
+			if err != nil {
+				return false, err
+			}
+			bad = x != ' ' && x != ']'
+		}
+		if i := bytes.IndexByte(d.buf[d.r+1:d.r+n], '['); i >= 0 || bad {
+			// A code that is not an atom, optionally followed by a
+			// space and arguments, as Exchange's [Error="..." ...]:
+			// lenient decoding reads the line as text. ("[" is an
+			// ATOM-CHAR, but no response code has one, and a generic
+			// value could not tell it from a section.)
+			if err := d.Quirk(QuirkBadResponseCode, off, "resp-text-code"); err != nil {
+				return false, err
+			}
+			g.phase = genText
+			return false, nil
 		}
 		if err := d.open('[', off); err != nil {
 			return false, err
@@ -363,12 +381,38 @@ func (d *Decoder) genSPOrEnd(g *genState, q Quirk, next int) error {
 func (d *Decoder) codeArgs() (int, error) {
 	i := 1
 	var eight int64 = -1
+	// Brackets inside the arguments, as in Gmail's flag
+	// OIB-Seen-[Gmail]/Trash in PERMANENTFLAGS, pair up: the "]" that ends
+	// the code is the first one outside them, if there is one, else the
+	// first one (the "[" was then unpaired).
+	depth, first := 0, -1
 	for {
 		b := d.buf[d.r:d.end]
 		for i < len(b) && class[b[i]]&cText != 0 && b[i] != ']' {
+			if b[i] == '[' {
+				depth++
+			}
 			i++
 		}
+		if i < len(b) && b[i] == ']' && depth > 0 {
+			if first < 0 {
+				first = i
+			}
+			depth--
+			i++
+			continue
+		}
+		if i < len(b) && b[i] != ']' && b[i] < 0x80 && first >= 0 {
+			// The line ends with brackets still open: the code ended
+			// at the first "]".
+			i = first
+		}
 		if i < len(b) {
+			if i != first && first >= 0 {
+				if err := d.Quirk(QuirkBracketInAtom, d.Offset()+int64(first), "resp-text-code"); err != nil {
+					return 0, err
+				}
+			}
 			if b[i] >= 0x80 {
 				if d.opt.strict && !d.opt.utf8 {
 					return 0, d.failQuirk(QuirkEightBit, d.Offset()+int64(i), "resp-text-code")

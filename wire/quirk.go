@@ -73,6 +73,10 @@ const (
 	// QuirkNULInLiteral: a NUL byte in the body of a literal other than
 	// literal8.
 	QuirkNULInLiteral
+	// QuirkBadResponseCode: "[" at the start of a status response's text
+	// that does not begin a valid response code, as Exchange's
+	// [Error="..." ...]: the text is read as plain text.
+	QuirkBadResponseCode
 
 	numQuirks
 )
@@ -98,6 +102,7 @@ var quirkNames = [numQuirks]string{
 	QuirkDispositionAsBody:   "disposition-as-body",
 	QuirkBadEscape:           "bad-escape",
 	QuirkNULInLiteral:        "nul-in-literal",
+	QuirkBadResponseCode:     "bad-response-code",
 }
 
 // String returns the quirk's stable kebab-case name, such as
