@@ -109,18 +109,19 @@ var errorCases = []struct {
 	name string
 	in   string
 	off  int64
+	env  bool // an envelope rather than a body
 }{
-	{"not a list", `"TEXT"`, 0},
-	{"missing subtype space", `(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1)"MIXED")`, int64(len(`(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1)`))},
-	{"atom type", `(TEXT "PLAIN" NIL NIL NIL "7BIT" 1 1)`, 1},
-	{"missing size", `("APPLICATION" "X" NIL NIL NIL "7BIT")`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT"`))},
-	{"size too large", `("APPLICATION" "X" NIL NIL NIL "7BIT" 4294967296)`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT" `))},
-	{"empty params", `("APPLICATION" "X" () NIL NIL "7BIT" 1)`, int64(len(`("APPLICATION" "X" (`))},
-	{"odd params", `("APPLICATION" "X" ("A") NIL NIL "7BIT" 1)`, int64(len(`("APPLICATION" "X" ("A"`))},
-	{"bad extension", `("APPLICATION" "X" NIL NIL NIL "7BIT" 1 NIL NIL NIL NIL [)`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT" 1 NIL NIL NIL NIL `))},
-	{"empty address list", `(NIL NIL () NIL NIL NIL NIL NIL NIL NIL)`, int64(len(`(NIL NIL (`))},
-	{"short address", `(NIL NIL ((NIL NIL "a")) NIL NIL NIL NIL NIL NIL NIL)`, int64(len(`(NIL NIL ((NIL NIL "a"`))},
-	{"unterminated", `("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1`, -1},
+	{"not a list", `"TEXT"`, 0, false},
+	{"missing subtype space", `(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1)"MIXED")`, int64(len(`(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1)`)), false},
+	{"atom type", `(TEXT "PLAIN" NIL NIL NIL "7BIT" 1 1)`, 1, false},
+	{"missing size", `("APPLICATION" "X" NIL NIL NIL "7BIT")`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT"`)), false},
+	{"size too large", `("APPLICATION" "X" NIL NIL NIL "7BIT" 4294967296)`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT" `)), false},
+	{"empty params", `("APPLICATION" "X" () NIL NIL "7BIT" 1)`, int64(len(`("APPLICATION" "X" (`)), false},
+	{"odd params", `("APPLICATION" "X" ("A") NIL NIL "7BIT" 1)`, int64(len(`("APPLICATION" "X" ("A"`)), false},
+	{"bad extension", `("APPLICATION" "X" NIL NIL NIL "7BIT" 1 NIL NIL NIL NIL [)`, int64(len(`("APPLICATION" "X" NIL NIL NIL "7BIT" 1 NIL NIL NIL NIL `)), false},
+	{"empty address list", `(NIL NIL () NIL NIL NIL NIL NIL NIL NIL)`, int64(len(`(NIL NIL (`)), true},
+	{"short address", `(NIL NIL ((NIL NIL "a")) NIL NIL NIL NIL NIL NIL NIL)`, int64(len(`(NIL NIL ((NIL NIL "a"`)), true},
+	{"unterminated", `("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1`, -1, false},
 }
 
 // decodeOne decodes one body or envelope followed by CRLF from r.
@@ -236,7 +237,7 @@ func TestBodyErrors(t *testing.T) {
 	for _, c := range errorCases {
 		t.Run(c.name, func(t *testing.T) {
 			for _, strict := range []bool{false, true} {
-				_, _, err := decodeOne(strings.NewReader(c.in+"\r\n"), strings.HasPrefix(c.name, "empty address") || strings.HasPrefix(c.name, "short address"), wire.Strict(strict))
+				_, _, err := decodeOne(strings.NewReader(c.in+"\r\n"), c.env, wire.Strict(strict))
 				if c.off < 0 {
 					if err == nil {
 						t.Fatalf("no error")
@@ -291,6 +292,10 @@ func TestEncodeRefuses(t *testing.T) {
 	for range 1100 {
 		deep = &Body{Subtype: "MIXED", Parts: []*Body{deep}}
 	}
+	deepList := wire.Value{Kind: wire.KindNumber, Num: 1}
+	for range 1100 {
+		deepList = wire.Value{Kind: wire.KindList, Items: []wire.Value{deepList}}
+	}
 	for name, v := range map[string]any{
 		"empty multipart":   &Body{Subtype: "MIXED", Parts: []*Body{}},
 		"nil part":          &Body{Subtype: "MIXED", Parts: []*Body{nil}},
@@ -299,6 +304,9 @@ func TestEncodeRefuses(t *testing.T) {
 		"too deep":          deep,
 		"empty ext list":    &Body{Type: "A", Subtype: "B", Ext: &Extension{More: []wire.Value{{Kind: wire.KindList}}}},
 		"section extension": &Body{Type: "A", Subtype: "B", Ext: &Extension{More: []wire.Value{{Kind: wire.KindSection}}}},
+		"deep extension":    &Body{Type: "A", Subtype: "B", Ext: &Extension{More: []wire.Value{deepList}}},
+		"nil envelope":      (*Envelope)(nil),
+		"nil body":          (*Body)(nil),
 	} {
 		if _, err := encodeOne(v, true); !errors.Is(err, wire.ErrUnrepresentable) {
 			t.Errorf("%s: err = %v, want ErrUnrepresentable", name, err)

@@ -337,20 +337,8 @@ func valueOf(item string, f *fetched) any {
 // reencode writes the decoded item canonically and decodes it again.
 func reencode(t *testing.T, item string, f *fetched) (string, any) {
 	t.Helper()
-	var buf bytes.Buffer
-	e := wire.NewEncoder(&buf)
-	switch item {
-	case "BODYSTRUCTURE":
-		bodystructure.EncodeBody(e, f.bodyStructure, true)
-	case "BODY":
-		bodystructure.EncodeBody(e, f.body, false)
-	default:
-		bodystructure.EncodeEnvelope(e, f.envelope)
-	}
-	if err := e.CRLF(); err != nil {
-		t.Fatalf("%s does not encode: %v", item, err)
-	}
-	d := wire.NewDecoder(bytes.NewReader(buf.Bytes()), wire.Strict(true))
+	enc := encoded(valueOf(item, f), item == "BODYSTRUCTURE")
+	d := wire.NewDecoder(strings.NewReader(enc+"\r\n"), wire.Strict(true))
 	var v any
 	var err error
 	if item == "ENVELOPE" {
@@ -359,9 +347,9 @@ func reencode(t *testing.T, item string, f *fetched) (string, any) {
 		v, err = bodystructure.ReadBody(d)
 	}
 	if err != nil {
-		t.Fatalf("canonical %s %q does not decode: %v", item, buf.Bytes(), err)
+		t.Fatalf("canonical %s %q does not decode: %v", item, enc, err)
 	}
-	return strings.TrimSuffix(buf.String(), "\r\n"), v
+	return enc, v
 }
 
 // TestDovecotSections compares section extraction with Dovecot's FETCH

@@ -20,7 +20,7 @@ func FuzzReadBody(f *testing.F) {
 		f.Add([]byte(c.in+"\r\n"), c.env)
 	}
 	for _, c := range errorCases {
-		f.Add([]byte(c.in+"\r\n"), false)
+		f.Add([]byte(c.in+"\r\n"), c.env)
 	}
 	f.Fuzz(func(t *testing.T, in []byte, env bool) {
 		v, quirks, err := decodeOne(bytes.NewReader(in), env, wire.MaxLineBytes(4096), wire.MaxLiteralBuffer(4096))

@@ -184,7 +184,7 @@ func parseItem(s string) (fetchItem, error) {
 	if err != nil {
 		return item, err
 	}
-	if item.kind != itemSection && (sec.Specifier != bodystructure.SpecifierNone) {
+	if item.kind != itemSection && sec.Specifier != bodystructure.SpecifierNone {
 		return item, errors.New("BINARY takes a part number only")
 	}
 	item.section = sec
