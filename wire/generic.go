@@ -72,7 +72,6 @@ const (
 	genSecond           // the second token: status keyword, number or other
 	genStatus           // after a status keyword: SP resp-text
 	genRespText         // resp-text: optional "[" code "]" SP, then text
-	genCodeArgs         // after the code name: SP args or "]"
 	genCodeEnd          // "]"
 	genAfterCode        // SP text, or the line ending
 	genText             // text then the line ending
@@ -274,60 +273,23 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		return false, d.genSPOrEnd(g, q, genRespText)
 	case genRespText:
 		off := d.Offset()
-		c, err := d.Peek()
+		n, args, ok, err := d.scanCode()
 		if err != nil {
 			return false, err
 		}
-		if c != '[' {
-			g.phase = genText
-			return false, nil
-		}
-		x, err := d.peekAt(1)
-		if err != nil {
-			return false, err
-		}
-		n, bad := 1, class[x]&cAtom == 0
-		if !bad {
-			if n, err = d.scanFrom(1, cAtom, 0, "resp-text-code"); err != nil {
-				return false, err
-			}
-			x, err := d.peekAt(n)
-			if err != nil {
-				return false, err
-			}
-			bad = x != ' ' && x != ']'
-		}
-		if i := bytes.IndexByte(d.buf[d.r+1:d.r+n], '['); i >= 0 || bad {
-			// A code that is not an atom, optionally followed by a
-			// space and arguments, as Exchange's [Error="..." ...]:
-			// lenient decoding reads the line as text. ("[" is an
-			// ATOM-CHAR, but no response code has one, and a generic
-			// value could not tell it from a section.)
-			if err := d.Quirk(QuirkBadResponseCode, off, "resp-text-code"); err != nil {
-				return false, err
-			}
+		if !ok {
 			g.phase = genText
 			return false, nil
 		}
 		if err := d.open('[', off); err != nil {
 			return false, err
 		}
-		name := Value{Kind: KindAtom, Offset: off + 1, Bytes: g.keep(d.take(n)[1:])}
+		b := d.take(n)
+		name := Value{Kind: KindAtom, Offset: off + 1, Bytes: g.keep(b[1 : n-args])}
 		g.open(KindSection, off, false)
 		g.add(name)
-		g.phase = genCodeArgs
-	case genCodeArgs:
-		c, err := d.Peek()
-		if err != nil {
-			return false, err
-		}
-		if c == ' ' {
-			off := d.Offset() + 1
-			n, err := d.codeArgs()
-			if err != nil {
-				return false, err
-			}
-			g.add(Value{Kind: KindText, Offset: off, Bytes: g.keep(d.take(n)[1:])})
+		if args > 0 {
+			g.add(Value{Kind: KindText, Offset: off + int64(n-args) + 1, Bytes: g.keep(b[n-args+1:])})
 		}
 		g.phase = genCodeEnd
 	case genCodeEnd:
@@ -350,6 +312,79 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		return false, nil
 	}
 	return false, nil
+}
+
+// scanCode scans, consuming nothing, the response code that may start
+// resp-text: "[" name [SP args], up to the "]". It returns the length n of
+// what it scanned and the length of its " args" part (0 if none). ok is
+// false when there is no code: the text does not start with "[", or, in
+// lenient mode, it does but no valid code follows (QuirkBadResponseCode).
+func (d *Decoder) scanCode() (n, args int, ok bool, err error) {
+	off := d.Offset()
+	c, err := d.Peek()
+	if err != nil || c != '[' {
+		return 0, 0, false, err
+	}
+	x, err := d.peekAt(1)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	n, bad := 1, class[x]&cAtom == 0
+	if !bad {
+		if n, err = d.scanFrom(1, cAtom, 0, "resp-text-code"); err != nil {
+			return 0, 0, false, err
+		}
+		if x, err = d.peekAt(n); err != nil {
+			return 0, 0, false, err
+		}
+		bad = x != ' ' && x != ']'
+	}
+	if i := bytes.IndexByte(d.buf[d.r+1:d.r+n], '['); i >= 0 || bad {
+		// A code that is not an atom, optionally followed by a space
+		// and arguments, as Exchange's [Error="..." ...]: lenient
+		// decoding reads the line as text. ("[" is an ATOM-CHAR, but no
+		// response code has one, and a generic value could not tell it
+		// from a section.)
+		return 0, 0, false, d.Quirk(QuirkBadResponseCode, off, "resp-text-code")
+	}
+	if x == ' ' {
+		end, err := d.codeArgs(n + 1)
+		if err != nil {
+			return 0, 0, false, err
+		}
+		args, n = end-n, end
+	}
+	return n, args, true, nil
+}
+
+// ReadCode reads the response code that may start a status response's text
+// (RFC 9051 resp-text-code): "[" name [SP args] "]". It returns the name and
+// the arguments as views of the decoder's buffer, valid until the next call;
+// args is empty when the code has none. Brackets inside the arguments pair
+// up, as in Gmail's PERMANENTFLAGS with the keyword OIB-Seen-[Gmail]/Trash
+// (QuirkBracketInAtom).
+//
+// ok is false, and nothing is consumed, when the text does not start with
+// "[". In lenient mode it is also false when the text starts with "[" but
+// no valid code follows, as in Exchange's [Error="..."]: the "[" is then
+// part of the text, and QuirkBadResponseCode is reported.
+func (d *Decoder) ReadCode() (name, args []byte, ok bool, err error) {
+	if err := d.prepare(); err != nil {
+		return nil, nil, false, err
+	}
+	n, a, ok, err := d.scanCode()
+	if err != nil || !ok {
+		return nil, nil, false, err
+	}
+	b := d.take(n)
+	if err := d.Expect(']', "resp-text-code"); err != nil {
+		return nil, nil, false, err
+	}
+	name, args = b[1:n-a], b[n-a:]
+	if a > 0 {
+		args = args[1:]
+	}
+	return name, args, true, nil
 }
 
 // genSPOrEnd reads what follows a status keyword or a response code: a
@@ -376,10 +411,11 @@ func (d *Decoder) genSPOrEnd(g *genState, q Quirk, next int) error {
 	return nil
 }
 
-// codeArgs returns the length of the space and the arguments of a response
-// code after it: 1*<any TEXT-CHAR except "]">.
-func (d *Decoder) codeArgs() (int, error) {
-	i := 1
+// codeArgs returns the index, from the decoder's position, of the end of the
+// arguments of a response code (1*<any TEXT-CHAR except "]">) that start
+// at index from.
+func (d *Decoder) codeArgs(from int) (int, error) {
+	i := from
 	var eight int64 = -1
 	// Brackets inside the arguments, as in Gmail's flag
 	// OIB-Seen-[Gmail]/Trash in PERMANENTFLAGS, pair up: the "]" that ends
