@@ -98,3 +98,25 @@ type Unknown struct {
 
 // Kind returns the response's name.
 func (u *Unknown) Kind() string { return u.Name }
+
+// HasUnknown reports whether r holds anything kept raw because this package
+// does not know its kind: r is an *Unknown, or has a RawCode, an unknown
+// FETCH item, an unknown LIST extension or STATUS item, and so on.
+func HasUnknown(r Response) bool {
+	switch r := r.(type) {
+	case *Unknown:
+		return true
+	case *Status:
+		return isRawCode(r.Code)
+	case *Continuation:
+		return isRawCode(r.Code)
+	case interface{ hasUnknown() bool }:
+		return r.hasUnknown()
+	}
+	return false
+}
+
+func isRawCode(c Code) bool {
+	_, raw := c.(RawCode)
+	return raw
+}
