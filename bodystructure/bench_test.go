@@ -26,6 +26,18 @@ func BenchmarkReadBody(b *testing.B) {
 	benchRead(b, richBody, func(d *wire.Decoder) error { _, err := ReadBody(d); return err })
 }
 
+// BenchmarkArenaReadBody is BenchmarkReadBody with an Arena.
+func BenchmarkArenaReadBody(b *testing.B) {
+	var a Arena
+	benchRead(b, richBody, func(d *wire.Decoder) error { _, err := a.ReadBody(d); return err })
+}
+
+// BenchmarkArenaReadEnvelope is BenchmarkReadEnvelope with an Arena.
+func BenchmarkArenaReadEnvelope(b *testing.B) {
+	var a Arena
+	benchRead(b, richEnvelope, func(d *wire.Decoder) error { _, err := a.ReadEnvelope(d); return err })
+}
+
 // BenchmarkReadEnvelope decodes a stream of envelopes.
 func BenchmarkReadEnvelope(b *testing.B) {
 	benchRead(b, richEnvelope, func(d *wire.Decoder) error { _, err := ReadEnvelope(d); return err })

@@ -54,6 +54,8 @@ type parser struct {
 	d   *wire.Decoder
 	tok wire.Token
 	has bool
+	a   *Arena // memory for the values; nil to allocate them one by one
+	own *Arena // the list stacks of a call without an arena
 }
 
 // peek returns the next token without consuming it. The token is valid
@@ -144,7 +146,7 @@ func (p *parser) str(sp bool, rule string) (string, error) {
 func (p *parser) strTok(t *wire.Token, rule string) (string, error) {
 	switch t.Kind {
 	case wire.KindString:
-		return intern(t.Bytes()), nil
+		return p.string(t.Bytes()), nil
 	case wire.KindNIL:
 		return "", p.d.Quirk(wire.QuirkNILString, t.Offset, rule)
 	}
@@ -163,7 +165,7 @@ func (p *parser) nstr(sp bool, rule string) (wire.NString, error) {
 func (p *parser) nstrTok(t *wire.Token, rule string) (wire.NString, error) {
 	switch t.Kind {
 	case wire.KindString:
-		return wire.Str(string(t.Bytes())), nil
+		return wire.Str(p.string(t.Bytes())), nil
 	case wire.KindNIL:
 		return wire.NString{}, nil
 	}
@@ -226,7 +228,10 @@ func (p *parser) body() (*Body, error) {
 
 // multipart reads the rest of body-type-mpart after its "(".
 func (p *parser) multipart() (*Body, error) {
-	b := &Body{Type: "MULTIPART"}
+	b := p.newBody()
+	b.Type = "MULTIPART"
+	st := p.stacks()
+	start := len(st.partStack)
 	for {
 		t, err := p.peek()
 		if err != nil {
@@ -235,7 +240,7 @@ func (p *parser) multipart() (*Body, error) {
 		if t.Kind != wire.KindListStart {
 			break
 		}
-		if t.Space() && len(b.Parts) > 0 {
+		if t.Space() && len(st.partStack) > start {
 			if err := p.d.Quirk(wire.QuirkExtraSpace, t.Offset-1, "body-type-mpart"); err != nil {
 				return nil, err
 			}
@@ -244,8 +249,9 @@ func (p *parser) multipart() (*Body, error) {
 		if err != nil {
 			return nil, err
 		}
-		b.Parts = append(b.Parts, part)
+		st.partStack = append(st.partStack, part)
 	}
+	b.Parts = collect(&st.partStack, start, &st.parts, p.a)
 	var err error
 	if b.Subtype, err = p.str(true, "media-subtype"); err != nil {
 		return nil, err
@@ -266,13 +272,13 @@ func (p *parser) extMultipart(b *Body) error {
 	if b.Params, err = p.params(t); err != nil {
 		return err
 	}
-	b.Ext = &Extension{}
+	b.Ext = p.newExtension()
 	return p.extRest(b.Ext)
 }
 
 // single reads the rest of body-type-1part after its "(".
 func (p *parser) single() (*Body, error) {
-	b := &Body{}
+	b := p.newBody()
 	t, err := p.item(false, "media-type")
 	if err != nil {
 		return nil, err
@@ -321,7 +327,7 @@ func (p *parser) single() (*Body, error) {
 	if err != nil || !ok {
 		return b, err
 	}
-	b.Ext = &Extension{}
+	b.Ext = p.newExtension()
 	if b.Ext.MD5, err = p.nstr(true, "body-fld-md5"); err != nil {
 		return nil, err
 	}
@@ -449,15 +455,16 @@ func (p *parser) params(t *wire.Token) ([]Param, error) {
 	if err := p.open(t, "body-fld-param"); err != nil {
 		return nil, err
 	}
-	var ps []Param
+	st := p.stacks()
+	start := len(st.paramStack)
 	for sp := false; ; sp = true {
-		if len(ps) > 0 {
+		if len(st.paramStack) > start {
 			ok, err := p.more("body-fld-param")
 			if err != nil {
 				return nil, err
 			}
 			if !ok {
-				return ps, nil
+				return collect(&st.paramStack, start, &st.params, p.a), nil
 			}
 		}
 		name, err := p.str(sp, "body-fld-param")
@@ -468,7 +475,7 @@ func (p *parser) params(t *wire.Token) ([]Param, error) {
 		if err != nil {
 			return nil, err
 		}
-		ps = append(ps, Param{name, value})
+		st.paramStack = append(st.paramStack, Param{name, value})
 	}
 }
 
@@ -488,7 +495,7 @@ func (p *parser) extRest(x *Extension) error {
 		if err := p.open(t, "body-fld-dsp"); err != nil {
 			return err
 		}
-		x.Disposition = &Disposition{}
+		x.Disposition = p.newDisposition()
 		if x.Disposition.Type, err = p.str(false, "body-fld-dsp"); err != nil {
 			return err
 		}
@@ -512,23 +519,28 @@ func (p *parser) extRest(x *Extension) error {
 	switch t.Kind {
 	case wire.KindNIL:
 	case wire.KindString:
-		x.Language = []string{intern(t.Bytes())}
+		st := p.stacks()
+		st.strStack = append(st.strStack[:0], p.string(t.Bytes()))
+		x.Language = collect(&st.strStack, 0, &st.strs, p.a)
 	default:
 		if err := p.open(t, "body-fld-lang"); err != nil {
 			return err
 		}
+		st := p.stacks()
+		st.strStack = st.strStack[:0]
 		for sp := false; ; sp = true {
 			s, err := p.str(sp, "body-fld-lang")
 			if err != nil {
 				return err
 			}
-			x.Language = append(x.Language, s)
+			st.strStack = append(st.strStack, s)
 			if ok, err := p.more("body-fld-lang"); err != nil {
 				return err
 			} else if !ok {
 				break
 			}
 		}
+		x.Language = collect(&st.strStack, 0, &st.strs, p.a)
 	}
 	if ok, err = p.more("body-fld-loc"); err != nil || !ok {
 		return err
@@ -597,7 +609,7 @@ func (p *parser) envelope(first bool) (*Envelope, error) {
 	if err := p.open(t, "envelope"); err != nil {
 		return nil, err
 	}
-	e := &Envelope{}
+	e := p.newEnvelope()
 	if e.Date, err = p.nstr(false, "env-date"); err != nil {
 		return nil, err
 	}
@@ -630,20 +642,21 @@ func (p *parser) addresses() ([]Address, error) {
 	if err := p.open(t, "address"); err != nil {
 		return nil, err
 	}
-	var as []Address
+	st := p.stacks()
+	start := len(st.addrStack)
 	for {
 		t, err := p.next()
 		if err != nil {
 			return nil, err
 		}
-		if t.Kind == wire.KindListEnd && len(as) > 0 {
-			return as, nil
+		if t.Kind == wire.KindListEnd && len(st.addrStack) > start {
+			return collect(&st.addrStack, start, &st.addrs, p.a), nil
 		}
 		if err := p.open(t, "address"); err != nil {
 			return nil, err
 		}
 		if t.Space() {
-			if len(as) == 0 {
+			if len(st.addrStack) == start {
 				// "( (" was reported by the decoder as an extra space.
 			} else if err := p.d.Quirk(wire.QuirkNoAddressSpace, t.Offset-1, "address"); err != nil {
 				return nil, err
@@ -665,6 +678,6 @@ func (p *parser) addresses() ([]Address, error) {
 		if err := p.end("address"); err != nil {
 			return nil, err
 		}
-		as = append(as, a)
+		st.addrStack = append(st.addrStack, a)
 	}
 }

@@ -1,0 +1,171 @@
+package bodystructure
+
+import (
+	"unsafe"
+
+	"github.com/mailwire/imap/wire"
+)
+
+// An Arena reads bodies and envelopes as ReadBody and ReadEnvelope do, but
+// takes their memory from blocks it keeps between calls: the strings of
+// many values share one block of bytes, and their parts, parameters and
+// addresses share blocks of values. Decoding a typical body structure or
+// envelope then costs a fraction of an allocation instead of one per
+// string and list, which matters to a client that reads thousands of FETCH
+// responses.
+//
+// The values are the caller's as with ReadBody: they stay valid and
+// unchanged after later calls, and the arena never writes to memory it has
+// handed out. The price is retention: a block is freed only when nothing
+// decoded from it is reachable, so a program that keeps one small value of
+// a large batch keeps up to a block of memory (at most 16 KiB of strings and
+// a few KiB of values) alive with it. Callers that keep few values for long
+// should use ReadBody.
+//
+// The zero Arena is ready to use. An Arena is not safe for concurrent use.
+type Arena struct {
+	text   []byte // string storage; bytes below len are handed out
+	bodies []Body
+	exts   []Extension
+	envs   []Envelope
+	parts  []*Body
+	params []Param
+	addrs  []Address
+	dsps   []Disposition
+	strs   []string
+
+	// Stacks of the lists being read; nested reads push above the items
+	// of their callers and pop back.
+	partStack  []*Body
+	paramStack []Param
+	addrStack  []Address
+	strStack   []string
+}
+
+// Block sizes, in elements.
+const (
+	arenaText   = 16 << 10
+	arenaBlock  = 64
+	arenaEnvs   = 16
+	arenaString = 1 << 10 // longer strings get memory of their own
+)
+
+// ReadBody is the package's ReadBody with memory from a.
+func (a *Arena) ReadBody(d *wire.Decoder) (*Body, error) {
+	a.reset()
+	p := parser{d: d, a: a}
+	return p.body()
+}
+
+// ReadEnvelope is the package's ReadEnvelope with memory from a.
+func (a *Arena) ReadEnvelope(d *wire.Decoder) (*Envelope, error) {
+	a.reset()
+	p := parser{d: d, a: a}
+	return p.envelope(true)
+}
+
+// String returns a copy of b as a string stored in a, for typed layers
+// that decode strings of their own next to bodies and envelopes.
+func (a *Arena) String(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > arenaString {
+		return string(b)
+	}
+	if cap(a.text)-len(a.text) < len(b) {
+		a.text = make([]byte, 0, arenaText)
+	}
+	n := len(a.text)
+	a.text = append(a.text, b...)
+	// The bytes are never written again: later strings go above them,
+	// and a new block replaces a full one.
+	return unsafe.String(&a.text[n], len(b))
+}
+
+// reset empties the stacks, which a failed call may have left items on.
+func (a *Arena) reset() {
+	a.partStack = a.partStack[:0]
+	a.paramStack = a.paramStack[:0]
+	a.addrStack = a.addrStack[:0]
+}
+
+// take returns n zeroed elements of a block, starting a new block when the
+// current one is short of room.
+func take[T any](block *[]T, n, size int) []T {
+	if cap(*block)-len(*block) < n {
+		*block = make([]T, 0, max(size, n))
+	}
+	i := len(*block)
+	*block = (*block)[:i+n]
+	return (*block)[i : i+n : i+n]
+}
+
+func (p *parser) newBody() *Body {
+	if p.a == nil {
+		return new(Body)
+	}
+	return &take(&p.a.bodies, 1, arenaBlock)[0]
+}
+
+func (p *parser) newExtension() *Extension {
+	if p.a == nil {
+		return new(Extension)
+	}
+	return &take(&p.a.exts, 1, arenaBlock)[0]
+}
+
+func (p *parser) newDisposition() *Disposition {
+	if p.a == nil {
+		return new(Disposition)
+	}
+	return &take(&p.a.dsps, 1, arenaBlock)[0]
+}
+
+func (p *parser) newEnvelope() *Envelope {
+	if p.a == nil {
+		return new(Envelope)
+	}
+	return &take(&p.a.envs, 1, arenaEnvs)[0]
+}
+
+// string returns b as a string: a common name without allocating, else
+// from the arena if there is one.
+func (p *parser) string(b []byte) string {
+	if s, ok := interned(b); ok {
+		return s
+	}
+	if p.a == nil {
+		return string(b)
+	}
+	return p.a.String(b)
+}
+
+// collect moves the items of a stack from start on into a block, or a new
+// slice without an arena, and pops them.
+func collect[T any](stack *[]T, start int, block *[]T, a *Arena) []T {
+	items := (*stack)[start:]
+	var out []T
+	if len(items) > 0 {
+		if a == nil {
+			out = make([]T, len(items))
+		} else {
+			out = take(block, len(items), arenaBlock)
+		}
+		copy(out, items)
+	}
+	clear(items)
+	*stack = (*stack)[:start]
+	return out
+}
+
+// stacks returns the arena, or, without one, stacks for this call alone.
+func (p *parser) stacks() *Arena {
+	if p.a != nil {
+		return p.a
+	}
+	if p.own == nil {
+		p.own = new(Arena)
+	}
+	return p.own
+}
