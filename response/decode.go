@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/wire"
 )
 
@@ -20,10 +21,18 @@ import (
 // and stay valid after later calls.
 type Decoder struct {
 	w *wire.Decoder
-	// section, when set, receives FETCH body sections as they stream.
-	section SectionFunc
+	// sectionFn, when set, receives FETCH body sections as they stream.
+	sectionFn SectionFunc
 	// upper is scratch space for response names.
 	upper [16]byte
+
+	// Memory for decoded values, taken from blocks shared by many of
+	// them (see bodystructure.Arena): strings and bodies, lists of
+	// strings, FETCH responses.
+	arena    bodystructure.Arena
+	strStack []string
+	strBlock []string
+	fetches  []Fetch
 }
 
 // NewDecoder returns a Decoder reading from r with the given wire options

@@ -151,11 +151,13 @@ func checkCase(t *testing.T, c testCase) {
 
 // keptQuirk reports whether the quirks include one that stays in the
 // canonical form because the value has no other: text starting with "["
-// that is no response code.
+// that is no response code, or the flag \* kept in a list of flags.
 func keptQuirk(quirks []string) bool {
 	for _, q := range quirks {
-		if strings.HasPrefix(q, wire.QuirkBadResponseCode.String()+"@") {
-			return true
+		for _, k := range []wire.Quirk{wire.QuirkBadResponseCode, wire.QuirkStarFlagInFlags} {
+			if strings.HasPrefix(q, k.String()+"@") {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,949 @@
+package response
+
+import (
+	"io"
+	"math"
+	"time"
+
+	"github.com/mailwire/imap/bodystructure"
+	"github.com/mailwire/imap/wire"
+)
+
+// A Fetch is a FETCH response (RFC 9051 §7.5.2): the data items of one
+// message.
+//
+//	* 12 FETCH (UID 4827313 FLAGS (\Seen) RFC822.SIZE 44827)
+//
+// Has says which of the single-valued items the response carries; the
+// fields of the others are zero. Body sections, BINARY.SIZE items and items
+// of unknown kinds are lists, present when not empty.
+//
+// The encoder writes the items in a fixed order, the order of the fields
+// below, whatever the order they came in: UID, FLAGS, INTERNALDATE,
+// RFC822.SIZE, ENVELOPE, BODY, BODYSTRUCTURE, MODSEQ, EMAILID, THREADID,
+// SAVEDATE, PREVIEW, X-GM-MSGID, X-GM-THRID, X-GM-LABELS, the BINARY.SIZE
+// items, the sections and the unknown items in the order they came.
+type Fetch struct {
+	// Seq is the message's sequence number.
+	Seq uint32
+	// Has holds the items present, a FetchUID | FetchFlags | ... mask.
+	Has FetchItem
+
+	UID   uint32   // UID (nz-number)
+	Flags []string // FLAGS; system flags in canonical case ("\Seen")
+	// InternalDate is INTERNALDATE, in the zone it was sent in.
+	InternalDate time.Time
+	// Size is RFC822.SIZE (number64 in RFC 9051).
+	Size uint64
+	// Envelope is ENVELOPE; Body is the non-extensible BODY and
+	// BodyStructure is BODYSTRUCTURE.
+	Envelope      *bodystructure.Envelope
+	Body          *bodystructure.Body
+	BodyStructure *bodystructure.Body
+	// ModSeq is MODSEQ (RFC 7162): a positive 63-bit number.
+	ModSeq uint64
+	// EmailID and ThreadID are EMAILID and THREADID (RFC 8474). A
+	// ThreadID that is not Valid is NIL: the server does not track threads.
+	EmailID  string
+	ThreadID wire.NString
+	// SaveDate is SAVEDATE (RFC 8514); the zero time stands for NIL, which
+	// servers send for a mailbox without save dates.
+	SaveDate time.Time
+	// Preview is PREVIEW (RFC 8970), NIL when the server has none.
+	Preview wire.NString
+	// GmailMsgID, GmailThreadID and GmailLabels are Gmail's X-GM-MSGID,
+	// X-GM-THRID and X-GM-LABELS.
+	GmailMsgID    uint64
+	GmailThreadID uint64
+	GmailLabels   []string
+
+	// BinarySizes are the BINARY.SIZE items (RFC 3516).
+	BinarySizes []BinarySize
+	// Sections are the body sections: BODY[...], BINARY[...], RFC822,
+	// RFC822.HEADER and RFC822.TEXT, in the order they came.
+	Sections []Section
+	// Unknown are items of kinds this package does not know, kept raw.
+	Unknown []FetchUnknown
+}
+
+// A FetchItem names one of the single-valued FETCH data items, as a bit
+// of Fetch.Has.
+type FetchItem uint32
+
+// The single-valued FETCH data items.
+const (
+	FetchUID FetchItem = 1 << iota
+	FetchFlags
+	FetchInternalDate
+	FetchSize
+	FetchEnvelope
+	FetchBody
+	FetchBodyStructure
+	FetchModSeq
+	FetchEmailID
+	FetchThreadID
+	FetchSaveDate
+	FetchPreview
+	FetchGmailMsgID
+	FetchGmailThreadID
+	FetchGmailLabels
+)
+
+// fetchItemNames are the names of the FetchItem bits, in encoding order.
+var fetchItemNames = [...]string{
+	"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY",
+	"BODYSTRUCTURE", "MODSEQ", "EMAILID", "THREADID", "SAVEDATE", "PREVIEW",
+	"X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS",
+}
+
+// String returns the item's name as the grammar spells it ("RFC822.SIZE"),
+// or the names of the items of a mask joined by spaces.
+func (it FetchItem) String() string {
+	s := ""
+	for i, name := range fetchItemNames {
+		if it&(1<<i) != 0 {
+			if s != "" {
+				s += " "
+			}
+			s += name
+		}
+	}
+	return s
+}
+
+// A SectionKind says which FETCH item carries a body section.
+type SectionKind uint8
+
+// The items that carry message data.
+const (
+	SectionBody         SectionKind = iota // BODY[section]<origin>
+	SectionBinary                          // BINARY[section-part]<origin> (RFC 3516)
+	SectionRFC822                          // RFC822, the same as BODY[]
+	SectionRFC822Header                    // RFC822.HEADER, as BODY[HEADER]
+	SectionRFC822Text                      // RFC822.TEXT, as BODY[TEXT]
+)
+
+var sectionKindNames = [...]string{"BODY", "BINARY", "RFC822", "RFC822.HEADER", "RFC822.TEXT"}
+
+// String returns the item's name: "BODY", "BINARY", "RFC822", ...
+func (k SectionKind) String() string {
+	if int(k) < len(sectionKindNames) {
+		return sectionKindNames[k]
+	}
+	return "INVALID"
+}
+
+// A Section is one item of message data in a FETCH response:
+//
+//	BODY[1.2.MIME] {79}
+//	BODY[]<1024> {512}
+//	BINARY[2] ~{1280}
+//	RFC822.HEADER {342}
+type Section struct {
+	Kind SectionKind
+	// Section is the part and specifier of BODY and BINARY (for BINARY
+	// only a part); it is empty for the RFC822 items.
+	Section bodystructure.Section
+	// Origin is the offset of the first byte, if HasOrigin: the data
+	// is then a partial fetch, "BODY[]<1024>".
+	Origin    uint32
+	HasOrigin bool
+	// Data is the content. It is nil when the server sent NIL, and when
+	// the Decoder handed the content to a SectionFunc instead.
+	Data []byte
+	// Nil is set when the server sent NIL instead of the content.
+	Nil bool
+}
+
+// A BinarySize is a BINARY.SIZE item (RFC 3516): the size of a part after
+// its content transfer encoding is removed.
+//
+//	BINARY.SIZE[1.2] 4096
+type BinarySize struct {
+	Part []int // part number, nil for the whole message
+	Size uint32
+}
+
+// A FetchUnknown is a FETCH item of a kind this package does not know,
+// kept as generic values: its name, the items of a section that adjoins
+// the name ("X-FOO[1]"), if any, and its value.
+type FetchUnknown struct {
+	Name    string // in upper case
+	Section []wire.Value
+	// HasSection tells "X-FOO[] v" from "X-FOO v".
+	HasSection bool
+	Value      wire.Value
+}
+
+// Kind returns "FETCH".
+func (f *Fetch) Kind() string { return "FETCH" }
+
+func (f *Fetch) hasUnknown() bool { return len(f.Unknown) > 0 }
+
+// A SectionFunc receives the content of a body section while the Decoder
+// reads it, instead of having it buffered in Section.Data: r yields exactly
+// the content's bytes, and whatever the function leaves unread is skipped.
+// f holds the items read so far and s the section's item, with Data nil.
+// An error from the function ends the response with that error; the
+// decoder can then Skip to the next one.
+type SectionFunc func(f *Fetch, s *Section, r io.Reader) error
+
+// StreamSections makes d hand the content of FETCH body sections to fn as
+// it reads it, rather than buffer it under the wire.MaxLiteralBuffer limit.
+// A nil fn restores buffering.
+func (d *Decoder) StreamSections(fn SectionFunc) { d.sectionFn = fn }
+
+// readFetch reads "FETCH" SP "(" msg-att ")" after the name.
+func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
+	w := d.w
+	if n == 0 {
+		return nil, w.Failf(off-2, "message-data", "message sequence number 0")
+	}
+	f := d.newFetch()
+	f.Seq = n
+	if err := w.SP(); err != nil {
+		return nil, err
+	}
+	if err := w.ListStart(); err != nil {
+		return nil, err
+	}
+	for i := 0; ; i++ {
+		if i > 0 {
+			end, err := w.ListEnd()
+			if err != nil {
+				return nil, err
+			}
+			if end {
+				break
+			}
+			if err := w.SP(); err != nil {
+				return nil, err
+			}
+		}
+		if err := d.fetchItem(f); err != nil {
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// fetchItem reads one msg-att item.
+func (d *Decoder) fetchItem(f *Fetch) error {
+	w := d.w
+	t, err := w.ReadToken()
+	if err != nil {
+		return err
+	}
+	off := t.Offset
+	if t.Kind != wire.KindAtom {
+		return w.Failf(off, "msg-att", "expected a FETCH item name, found %s", t.Kind)
+	}
+	name := d.upperName(t.Bytes())
+	item, rule := FetchItem(0), ""
+	switch string(name) {
+	case "UID":
+		item, rule = FetchUID, "uniqueid"
+		f.UID, err = d.nzNumber(rule)
+	case "FLAGS":
+		item, rule = FetchFlags, "flag-fetch"
+		if err = w.SP(); err == nil {
+			f.Flags, err = d.flagList(rule, false)
+		}
+	case "INTERNALDATE":
+		item, rule = FetchInternalDate, "date-time"
+		if err = w.SP(); err == nil {
+			f.InternalDate, err = w.ReadDateTime()
+		}
+	case "RFC822.SIZE":
+		item, rule = FetchSize, "number64"
+		if err = w.SP(); err == nil {
+			f.Size, err = w.ReadNumber64()
+		}
+	case "ENVELOPE":
+		item, rule = FetchEnvelope, "envelope"
+		if err = w.SP(); err == nil {
+			f.Envelope, err = d.arena.ReadEnvelope(w)
+		}
+	case "BODYSTRUCTURE":
+		item, rule = FetchBodyStructure, "body"
+		if err = w.SP(); err == nil {
+			f.BodyStructure, err = d.arena.ReadBody(w)
+		}
+	case "BODY":
+		c, perr := w.Peek()
+		if perr != nil {
+			return perr
+		}
+		if c == '[' {
+			return d.readSection(f, SectionBody)
+		}
+		item, rule = FetchBody, "body"
+		if err = w.SP(); err == nil {
+			f.Body, err = d.arena.ReadBody(w)
+		}
+	case "BINARY":
+		return d.readSection(f, SectionBinary)
+	case "BINARY.SIZE":
+		return d.binarySize(f, off)
+	case "RFC822":
+		return d.readSection(f, SectionRFC822)
+	case "RFC822.HEADER":
+		return d.readSection(f, SectionRFC822Header)
+	case "RFC822.TEXT":
+		return d.readSection(f, SectionRFC822Text)
+	case "MODSEQ":
+		// "MODSEQ" SP "(" permsg-modsequence ")" (RFC 7162 §7).
+		item, rule = FetchModSeq, "fetch-mod-resp"
+		if err = w.SP(); err == nil {
+			if err = w.ListStart(); err == nil {
+				if f.ModSeq, err = d.modSeq(rule); err == nil {
+					err = d.listEnd(rule)
+				}
+			}
+		}
+	case "EMAILID":
+		item, rule = FetchEmailID, "fetch-emailid-resp"
+		f.EmailID, err = d.objectID(rule, false)
+	case "THREADID":
+		item, rule = FetchThreadID, "fetch-threadid-resp"
+		var id string
+		if id, err = d.objectID(rule, true); id != "" {
+			f.ThreadID = wire.Str(id)
+		}
+	case "SAVEDATE":
+		item, rule = FetchSaveDate, "msg-att-savedate"
+		if err = w.SP(); err == nil {
+			var c byte
+			if c, err = w.Peek(); err == nil && c != '"' {
+				_, err = d.nil(rule)
+			} else if err == nil {
+				f.SaveDate, err = w.ReadDateTime()
+				if err == nil && f.SaveDate.IsZero() {
+					err = w.Failf(off, rule, "a SAVEDATE of the zero time")
+				}
+			}
+		}
+	case "PREVIEW":
+		item, rule = FetchPreview, "preview-response"
+		if err = w.SP(); err == nil {
+			var b []byte
+			var ok bool
+			if b, ok, err = w.ReadNString(); ok {
+				f.Preview = wire.Str(string(b))
+			}
+		}
+	case "X-GM-MSGID":
+		item, rule = FetchGmailMsgID, "x-gm-msgid"
+		if err = w.SP(); err == nil {
+			f.GmailMsgID, err = w.ReadNumber64()
+		}
+	case "X-GM-THRID":
+		item, rule = FetchGmailThreadID, "x-gm-thrid"
+		if err = w.SP(); err == nil {
+			f.GmailThreadID, err = w.ReadNumber64()
+		}
+	case "X-GM-LABELS":
+		item, rule = FetchGmailLabels, "x-gm-labels"
+		if err = w.SP(); err == nil {
+			f.GmailLabels, err = d.labels(rule)
+		}
+	default:
+		return d.fetchUnknown(f, name)
+	}
+	if err != nil {
+		return err
+	}
+	if f.Has&item != 0 {
+		return w.Failf(off, rule, "%s twice in one FETCH response", item)
+	}
+	f.Has |= item
+	return nil
+}
+
+// upperName returns b in upper case, in d.upper if it fits.
+func (d *Decoder) upperName(b []byte) []byte {
+	u := d.upper[:0]
+	if len(b) > len(d.upper) {
+		u = make([]byte, 0, len(b))
+	}
+	for _, c := range b {
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		u = append(u, c)
+	}
+	return u
+}
+
+// nzNumber reads SP nz-number.
+func (d *Decoder) nzNumber(rule string) (uint32, error) {
+	if err := d.w.SP(); err != nil {
+		return 0, err
+	}
+	return d.w.ReadNZNumber()
+}
+
+// modSeq reads a mod-sequence-value: a positive number below 2^63.
+func (d *Decoder) modSeq(rule string) (uint64, error) {
+	off := d.w.Offset()
+	n, err := d.w.ReadNumber64()
+	if err == nil && (n == 0 || n > math.MaxInt64) {
+		err = d.w.Failf(off, rule, "mod-sequence %d out of range", n)
+	}
+	return n, err
+}
+
+// listEnd reads the ")" that must end a list.
+func (d *Decoder) listEnd(rule string) error {
+	off := d.w.Offset()
+	end, err := d.w.ListEnd()
+	if err == nil && !end {
+		err = d.w.Failf(off, rule, "expected ')'")
+	}
+	return err
+}
+
+// nil reads NIL.
+func (d *Decoder) nil(rule string) (bool, error) {
+	off := d.w.Offset()
+	b, ok, err := d.w.ReadNString()
+	if err == nil && ok {
+		return false, d.w.Failf(off, rule, "expected NIL, found the string %q", b)
+	}
+	return true, err
+}
+
+// objectID reads SP "(" objectid ")" (RFC 8474), or NIL if nilOK.
+func (d *Decoder) objectID(rule string, nilOK bool) (string, error) {
+	w := d.w
+	if err := w.SP(); err != nil {
+		return "", err
+	}
+	if nilOK {
+		if c, err := w.Peek(); err != nil || c != '(' {
+			if err == nil {
+				_, err = d.nil(rule)
+			}
+			return "", err
+		}
+	}
+	if err := w.ListStart(); err != nil {
+		return "", err
+	}
+	off := w.Offset()
+	b, err := w.ReadAtom()
+	if err != nil {
+		return "", err
+	}
+	if !validObjectID(b) {
+		return "", w.Failf(off, rule, "objectid %q: 1 to 255 letters, digits, '-' or '_'", b)
+	}
+	id := d.arena.String(b)
+	return id, d.listEnd(rule)
+}
+
+// validObjectID reports whether b is an objectid (RFC 8474 §7): 1 to 255
+// of A-Z a-z 0-9 "_" "-".
+func validObjectID[T string | []byte](b T) bool {
+	if len(b) == 0 || len(b) > 255 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// flagList reads "(" [flag *(SP flag)] ")". "\*" is only a flag of
+// PERMANENTFLAGS: elsewhere it is wire.QuirkStarFlagInFlags (Zoho).
+func (d *Decoder) flagList(rule string, star bool) ([]string, error) {
+	w := d.w
+	if err := w.ListStart(); err != nil {
+		return nil, err
+	}
+	start := len(d.strStack)
+	defer func() { d.strStack = d.strStack[:start] }()
+	for i := 0; ; i++ {
+		end, err := w.ListEnd()
+		if err != nil {
+			return nil, err
+		}
+		if end {
+			break
+		}
+		if i > 0 {
+			if err := w.SP(); err != nil {
+				return nil, err
+			}
+		}
+		off := w.Offset()
+		b, err := w.ReadFlag()
+		if err != nil {
+			return nil, err
+		}
+		if !star && len(b) == 2 && b[1] == '*' {
+			if err := w.Quirk(wire.QuirkStarFlagInFlags, off, rule); err != nil {
+				return nil, err
+			}
+		}
+		d.strStack = append(d.strStack, d.flag(b))
+	}
+	return d.strings(start), nil
+}
+
+// labels reads X-GM-LABELS' list: "(" [label *(SP label)] ")", each label
+// an astring or a system label ("\Inbox", "\Sent").
+func (d *Decoder) labels(rule string) ([]string, error) {
+	w := d.w
+	if err := w.ListStart(); err != nil {
+		return nil, err
+	}
+	start := len(d.strStack)
+	defer func() { d.strStack = d.strStack[:start] }()
+	for i := 0; ; i++ {
+		end, err := w.ListEnd()
+		if err != nil {
+			return nil, err
+		}
+		if end {
+			break
+		}
+		if i > 0 {
+			if err := w.SP(); err != nil {
+				return nil, err
+			}
+		}
+		c, err := w.Peek()
+		if err != nil {
+			return nil, err
+		}
+		var b []byte
+		if c == '\\' {
+			b, err = w.ReadFlag()
+		} else {
+			b, err = w.ReadAString()
+		}
+		if err != nil {
+			return nil, err
+		}
+		d.strStack = append(d.strStack, d.arena.String(b))
+	}
+	return d.strings(start), nil
+}
+
+// strings returns a copy of d.strStack[start:], never nil.
+func (d *Decoder) strings(start int) []string {
+	items := d.strStack[start:]
+	if len(items) == 0 {
+		return []string{}
+	}
+	if cap(d.strBlock)-len(d.strBlock) < len(items) {
+		d.strBlock = make([]string, 0, max(256, len(items)))
+	}
+	i := len(d.strBlock)
+	d.strBlock = append(d.strBlock, items...)
+	return d.strBlock[i:len(d.strBlock):len(d.strBlock)]
+}
+
+// newFetch returns a zero Fetch from a block.
+func (d *Decoder) newFetch() *Fetch {
+	if len(d.fetches) == cap(d.fetches) {
+		d.fetches = make([]Fetch, 0, 32)
+	}
+	d.fetches = d.fetches[:len(d.fetches)+1]
+	return &d.fetches[len(d.fetches)-1]
+}
+
+// systemFlags are the flags of RFC 9051 §2.3.2 and the common keywords of
+// RFC 5788's registry, in their canonical case.
+var systemFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`, `\*`,
+	"$Forwarded", "$MDNSent", "$Junk", "$NotJunk", "$Phishing"}
+
+// flag returns a flag as a string: a system flag in canonical case, and
+// the common ones without allocating.
+func (d *Decoder) flag(b []byte) string {
+	for _, f := range systemFlags {
+		if len(b) == len(f) && equalFold(b, f) {
+			if f[0] == '\\' || string(b) == f {
+				return f
+			}
+		}
+	}
+	return d.arena.String(b)
+}
+
+// equalFold reports whether b equals s in ASCII case-insensitively.
+func equalFold(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		x, y := b[i], s[i]
+		if 'a' <= x && x <= 'z' {
+			x -= 'a' - 'A'
+		}
+		if 'a' <= y && y <= 'z' {
+			y -= 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// section reads a body section item after its name: for BODY and BINARY
+// the section and origin, then SP and the content.
+func (d *Decoder) readSection(f *Fetch, kind SectionKind) error {
+	w := d.w
+	s := Section{Kind: kind}
+	if kind == SectionBody || kind == SectionBinary {
+		off := w.Offset()
+		sec, err := bodystructure.ReadSection(w)
+		if err != nil {
+			return err
+		}
+		if kind == SectionBinary && (sec.Specifier != bodystructure.SpecifierNone || sec.Fields != nil) {
+			return w.Failf(off, "section-binary", "BINARY with a section specifier")
+		}
+		s.Section = sec
+		if c, err := w.Peek(); err != nil {
+			return err
+		} else if c == '<' {
+			if s.Origin, err = d.origin(); err != nil {
+				return err
+			}
+			s.HasOrigin = true
+		}
+	}
+	if err := w.SP(); err != nil {
+		return err
+	}
+	c, err := w.Peek()
+	if err != nil {
+		return err
+	}
+	if d.sectionFn != nil && (c == '{' || c == '~') {
+		ann, r, err := w.ReadLiteral()
+		if err != nil {
+			return err
+		}
+		if ann.Binary && kind != SectionBinary {
+			return w.Failf(w.Offset(), "nstring", "literal8 outside BINARY")
+		}
+		f.Sections = append(f.Sections, s)
+		if err := d.sectionFn(f, &f.Sections[len(f.Sections)-1], r); err != nil {
+			return w.Fail(w.Offset(), "nstring", err)
+		}
+		return nil
+	}
+	t, err := w.ReadToken()
+	if err != nil {
+		return err
+	}
+	switch t.Kind {
+	case wire.KindNIL:
+		s.Nil = true
+	case wire.KindString:
+		if t.Binary() && kind != SectionBinary {
+			return w.Failf(t.Offset, "nstring", "literal8 outside BINARY")
+		}
+		s.Data = append(make([]byte, 0, len(t.Bytes())), t.Bytes()...)
+	default:
+		return w.Failf(t.Offset, "nstring", "expected a string or NIL, found %s", t.Kind)
+	}
+	f.Sections = append(f.Sections, s)
+	return nil
+}
+
+// origin reads "<" number ">" after a section.
+func (d *Decoder) origin() (uint32, error) {
+	w := d.w
+	if err := w.Expect('<', "section-partial"); err != nil {
+		return 0, err
+	}
+	n, err := w.ReadNumber()
+	if err != nil {
+		return 0, err
+	}
+	return n, w.Expect('>', "section-partial")
+}
+
+// binarySize reads "[" [section-part] "]" SP number after BINARY.SIZE.
+func (d *Decoder) binarySize(f *Fetch, off int64) error {
+	w := d.w
+	secOff := w.Offset()
+	sec, err := bodystructure.ReadSection(w)
+	if err != nil {
+		return err
+	}
+	if sec.Specifier != bodystructure.SpecifierNone || sec.Fields != nil {
+		return w.Failf(secOff, "section-binary", "BINARY.SIZE with a section specifier")
+	}
+	if err := w.SP(); err != nil {
+		return err
+	}
+	n, err := w.ReadNumber()
+	if err != nil {
+		return err
+	}
+	f.BinarySizes = append(f.BinarySizes, BinarySize{Part: sec.Part, Size: n})
+	return nil
+}
+
+// fetchUnknown reads an item of an unknown kind after its name: an
+// adjoining section, if any, then SP and one value.
+func (d *Decoder) fetchUnknown(f *Fetch, name []byte) error {
+	w := d.w
+	u := FetchUnknown{Name: string(name)}
+	c, err := w.Peek()
+	if err != nil {
+		return err
+	}
+	if c == '[' {
+		v, err := w.ReadValue()
+		if err != nil {
+			return err
+		}
+		u.Section, u.HasSection = v.Items, true
+	}
+	if err := w.SP(); err != nil {
+		return err
+	}
+	if u.Value, err = w.ReadValue(); err != nil {
+		return err
+	}
+	f.Unknown = append(f.Unknown, u)
+	return nil
+}
+
+func (f *Fetch) encode(e *wire.Encoder) {
+	if f.Seq == 0 {
+		e.Refuse("a FETCH response for message 0")
+		return
+	}
+	if msg := f.check(); msg != "" {
+		e.Refuse(msg)
+		return
+	}
+	e.Number(f.Seq).SP().Atom("FETCH").SP().ListStart()
+	first := true
+	item := func(name string) *wire.Encoder {
+		if !first {
+			e.SP()
+		}
+		first = false
+		return e.Atom(name)
+	}
+	has := f.Has
+	if has&FetchUID != 0 {
+		item("UID").SP().Number(f.UID)
+	}
+	if has&FetchFlags != 0 {
+		item("FLAGS").SP().ListStart()
+		for i, fl := range f.Flags {
+			if i > 0 {
+				e.SP()
+			}
+			e.Flag(fl)
+		}
+		e.ListEnd()
+	}
+	if has&FetchInternalDate != 0 {
+		item("INTERNALDATE").SP().DateTime(f.InternalDate)
+	}
+	if has&FetchSize != 0 {
+		item("RFC822.SIZE").SP().Number64(f.Size)
+	}
+	if has&FetchEnvelope != 0 {
+		bodystructure.EncodeEnvelope(item("ENVELOPE").SP(), f.Envelope)
+	}
+	if has&FetchBody != 0 {
+		bodystructure.EncodeBody(item("BODY").SP(), f.Body, false)
+	}
+	if has&FetchBodyStructure != 0 {
+		bodystructure.EncodeBody(item("BODYSTRUCTURE").SP(), f.BodyStructure, true)
+	}
+	if has&FetchModSeq != 0 {
+		item("MODSEQ").SP().ListStart().Number64(f.ModSeq).ListEnd()
+	}
+	if has&FetchEmailID != 0 {
+		item("EMAILID").SP().ListStart().Atom(f.EmailID).ListEnd()
+	}
+	if has&FetchThreadID != 0 {
+		item("THREADID").SP()
+		if f.ThreadID.Valid {
+			e.ListStart().Atom(f.ThreadID.Value).ListEnd()
+		} else {
+			e.NIL()
+		}
+	}
+	if has&FetchSaveDate != 0 {
+		item("SAVEDATE").SP()
+		if f.SaveDate.IsZero() {
+			e.NIL()
+		} else {
+			e.DateTime(f.SaveDate)
+		}
+	}
+	if has&FetchPreview != 0 {
+		item("PREVIEW").SP().NString(f.Preview)
+	}
+	if has&FetchGmailMsgID != 0 {
+		item("X-GM-MSGID").SP().Number64(f.GmailMsgID)
+	}
+	if has&FetchGmailThreadID != 0 {
+		item("X-GM-THRID").SP().Number64(f.GmailThreadID)
+	}
+	if has&FetchGmailLabels != 0 {
+		item("X-GM-LABELS").SP().ListStart()
+		for i, l := range f.GmailLabels {
+			if i > 0 {
+				e.SP()
+			}
+			if len(l) > 0 && l[0] == '\\' {
+				e.Flag(l)
+			} else {
+				e.AString(l)
+			}
+		}
+		e.ListEnd()
+	}
+	for _, b := range f.BinarySizes {
+		item("BINARY.SIZE")
+		bodystructure.EncodeSection(e, bodystructure.Section{Part: b.Part})
+		e.SP().Number(b.Size)
+	}
+	for i := range f.Sections {
+		s := &f.Sections[i]
+		item(s.Kind.String())
+		if s.Kind == SectionBody || s.Kind == SectionBinary {
+			bodystructure.EncodeSection(e, s.Section)
+			if s.HasOrigin {
+				e.Punct('<').Number(s.Origin).Punct('>')
+			}
+		}
+		e.SP()
+		switch {
+		case s.Nil:
+			e.NIL()
+		case s.Kind == SectionBinary && hasNUL(s.Data):
+			e.Literal8(s.Data)
+		default:
+			// Message data is always a literal, as servers send it: it
+			// keeps the bytes exactly.
+			e.Literal(s.Data)
+		}
+	}
+	for i := range f.Unknown {
+		u := &f.Unknown[i]
+		item(u.Name)
+		if u.HasSection {
+			sec := wire.Value{Kind: wire.KindSection, Items: u.Section, Adjacent: true}
+			sec.Encode(e)
+		}
+		e.SP()
+		u.Value.Encode(e)
+	}
+	if first {
+		e.Refuse("a FETCH response without items")
+		return
+	}
+	e.ListEnd()
+}
+
+// check returns what makes f impossible to encode, or "".
+func (f *Fetch) check() string {
+	has := f.Has
+	if has >= FetchGmailLabels<<1 {
+		return "a FETCH response with unknown Has bits"
+	}
+	switch {
+	case (has&FetchUID != 0) != (f.UID != 0):
+		return "FETCH UID: UID 0, or a UID not in Has"
+	case has&FetchFlags == 0 && f.Flags != nil:
+		return "FETCH Flags not in Has"
+	case has&FetchInternalDate == 0 && !f.InternalDate.IsZero():
+		return "FETCH InternalDate not in Has"
+	case has&FetchSize == 0 && f.Size != 0:
+		return "FETCH Size not in Has"
+	case (has&FetchEnvelope != 0) != (f.Envelope != nil):
+		return "FETCH Envelope: nil, or not in Has"
+	case (has&FetchBody != 0) != (f.Body != nil):
+		return "FETCH Body: nil, or not in Has"
+	case (has&FetchBodyStructure != 0) != (f.BodyStructure != nil):
+		return "FETCH BodyStructure: nil, or not in Has"
+	case (has&FetchModSeq != 0) != (f.ModSeq != 0) || f.ModSeq > math.MaxInt64:
+		return "FETCH ModSeq: 0 or above 2^63-1, or not in Has"
+	case has&FetchEmailID == 0 && f.EmailID != "":
+		return "FETCH EmailID not in Has"
+	case has&FetchEmailID != 0 && !validObjectID(f.EmailID):
+		return "FETCH EmailID: not an objectid"
+	case has&FetchThreadID == 0 && f.ThreadID != (wire.NString{}):
+		return "FETCH ThreadID not in Has"
+	case f.ThreadID.Valid && !validObjectID(f.ThreadID.Value):
+		return "FETCH ThreadID: not an objectid"
+	case has&FetchSaveDate == 0 && !f.SaveDate.IsZero():
+		return "FETCH SaveDate not in Has"
+	case has&FetchPreview == 0 && f.Preview != (wire.NString{}):
+		return "FETCH Preview not in Has"
+	case has&FetchGmailMsgID == 0 && f.GmailMsgID != 0:
+		return "FETCH GmailMsgID not in Has"
+	case has&FetchGmailThreadID == 0 && f.GmailThreadID != 0:
+		return "FETCH GmailThreadID not in Has"
+	case has&FetchGmailLabels == 0 && f.GmailLabels != nil:
+		return "FETCH GmailLabels not in Has"
+	}
+	for i := range f.Sections {
+		s := &f.Sections[i]
+		if s.Kind > SectionRFC822Text {
+			return "a FETCH section of an invalid kind"
+		}
+		if s.Kind != SectionBody && s.Kind != SectionBinary && (s.HasOrigin || !sectionEmpty(s.Section)) {
+			return "a section or origin on " + s.Kind.String()
+		}
+		if s.Kind == SectionBinary && (s.Section.Specifier != bodystructure.SpecifierNone || s.Section.Fields != nil) {
+			return "a BINARY section with a specifier"
+		}
+		if s.Nil && s.Data != nil {
+			return "a FETCH section both NIL and with data"
+		}
+		if !s.HasOrigin && s.Origin != 0 {
+			return "a FETCH section origin without HasOrigin"
+		}
+	}
+	for i := range f.Unknown {
+		if isKnownFetchItem(f.Unknown[i].Name) {
+			return "an unknown FETCH item named " + f.Unknown[i].Name
+		}
+	}
+	return ""
+}
+
+func sectionEmpty(s bodystructure.Section) bool {
+	return len(s.Part) == 0 && s.Specifier == bodystructure.SpecifierNone && s.Fields == nil
+}
+
+// isKnownFetchItem reports whether name, in any case, is an item that
+// decodes as a typed one.
+func isKnownFetchItem(name string) bool {
+	switch upperString([]byte(name)) {
+	case "UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
+		"BINARY", "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "EMAILID",
+		"THREADID", "SAVEDATE", "PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS":
+		return true
+	}
+	return false
+}
+
+func hasNUL(b []byte) bool {
+	for _, c := range b {
+		if c == 0 {
+			return true
+		}
+	}
+	return false
+}
