@@ -12,7 +12,7 @@ import (
 // A Fetch is a FETCH response (RFC 9051 §7.5.2): the data items of one
 // message.
 //
-//	* 12 FETCH (UID 4827313 FLAGS (\Seen) RFC822.SIZE 44827)
+//   - 12 FETCH (UID 4827313 FLAGS (\Seen) RFC822.SIZE 44827)
 //
 // Has says which of the single-valued items the response carries; the
 // fields of the others are zero. Body sections, BINARY.SIZE items and items
