@@ -1,6 +1,9 @@
 package response
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/mailwire/imap/wire"
 )
 
@@ -42,7 +45,17 @@ func encodeCode(e *wire.Encoder, c Code) {
 // readCode types the response code whose name and arguments ReadCode
 // returned; off is the stream offset of its "[".
 func (d *Decoder) readCode(name, args []byte, off int64) (Code, error) {
-	return RawCode{Name: upperString(name), Args: string(args)}, nil
+	return RawCode{Name: upperString(name), Args: validText(args)}, nil
+}
+
+// validText returns text as a string, with 8-bit bytes that are not UTF-8
+// (wire.QuirkEightBit, reported by the wire layer) replaced by U+FFFD, so
+// that the value encodes again.
+func validText(b []byte) string {
+	if !utf8.Valid(b) {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return string(b)
 }
 
 // upperString returns b in upper case as a string.

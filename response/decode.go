@@ -3,7 +3,6 @@ package response
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/wire"
@@ -311,10 +310,7 @@ func (d *Decoder) text() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !utf8.Valid(b) {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
-	}
-	return string(b), nil
+	return validText(b), nil
 }
 
 // readContinuation reads a continuation request after the "+". A "+"
@@ -327,8 +323,11 @@ func (d *Decoder) readContinuation() (Response, error) {
 // readUnknown reads the rest of an untagged response of an unknown kind as
 // generic values.
 func (d *Decoder) readUnknown(name []byte, n uint32, hasNum bool) (Response, error) {
-	u := &Unknown{Number: n, HasNumber: hasNum, Name: string(name)}
 	w := d.w
+	if !isAtom(name) {
+		return nil, w.Failf(w.Offset()-int64(len(name)), "response-data", "expected a response name, found %q", name)
+	}
+	u := &Unknown{Number: n, HasNumber: hasNum, Name: string(name)}
 	for {
 		if eol, err := w.AtEOL(); eol || err != nil {
 			return u, err

@@ -348,6 +348,9 @@ func (d *Decoder) fetchItem(f *Fetch) error {
 			f.GmailLabels, err = d.labels(rule)
 		}
 	default:
+		if !isAtom(name) {
+			return w.Failf(off, "msg-att", "expected a FETCH item name, found %q", t.Bytes())
+		}
 		return d.fetchUnknown(f, name)
 	}
 	if err != nil {
@@ -937,6 +940,22 @@ func isKnownFetchItem(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isAtom reports whether b is an atom: 1*ATOM-CHAR.
+func isAtom[T string | []byte](b T) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c <= ' ' || c >= 0x7f:
+			return false
+		case c == '(' || c == ')' || c == '{' || c == '%' || c == '*' || c == '"' || c == '\\' || c == ']':
+			return false
+		}
+	}
+	return true
 }
 
 func hasNUL(b []byte) bool {
