@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mailwire/imap/literal"
+	"github.com/mailwire/imap/response"
 	"github.com/mailwire/imap/wire"
 )
 
@@ -28,10 +33,13 @@ type record struct {
 	time   time.Time // zero when the capture has no times
 	tag    string
 	typ    string
-	wire   []byte // canonical re-encoding; nil when err is set
-	quirks []wire.QuirkReport
-	err    string // why the message failed, if it did
-	fatal  bool   // an I/O error: the input could not be read
+	// unknown reports that something of the message was kept raw because
+	// its kind is not known (server responses only, for now).
+	unknown bool
+	wire    []byte // canonical re-encoding; nil when err is set
+	quirks  []wire.QuirkReport
+	err     string // why the message failed, if it did
+	fatal   bool   // an I/O error: the input could not be read
 }
 
 // config holds the settings of one run.
@@ -42,11 +50,15 @@ type config struct {
 	showSecrets bool
 }
 
-// A stream decodes the messages of one direction of a session.
+// A stream decodes the messages of one direction of a session: client
+// messages generically (wire.ReadMessage), server responses as typed values
+// (package response).
 type stream struct {
 	dir   byte
-	d     *wire.Decoder
-	times *rawlogReader // nil when the input has no times
+	cd    *wire.Decoder     // client streams
+	sd    *response.Decoder // server streams
+	dec   decoder           // cd or sd
+	times *rawlogReader     // nil when the input has no times
 	cfg   *config
 	red   redactor
 	done  bool
@@ -55,12 +67,30 @@ type stream struct {
 	lastSkip int64
 }
 
+// decoder is what the two decoders of a stream have in common, to report
+// and get over an error.
+type decoder interface {
+	Offset() int64
+	MessageOffset() int64
+	Quirks() []wire.QuirkReport
+	Skip() error
+}
+
 func newStream(dir byte, r io.Reader, times *rawlogReader, cfg *config) *stream {
-	d := wire.NewDecoder(r,
+	opts := []wire.Option{
 		wire.Strict(cfg.strict),
 		wire.MaxLineBytes(maxLineBytes),
-		wire.MaxLiteralBuffer(maxLiteralBuffer))
-	return &stream{dir: dir, d: d, times: times, cfg: cfg, lastSkip: -1}
+		wire.MaxLiteralBuffer(maxLiteralBuffer),
+	}
+	s := &stream{dir: dir, times: times, cfg: cfg, lastSkip: -1}
+	if dir == 'C' {
+		s.cd = wire.NewDecoder(r, opts...)
+		s.dec = s.cd
+	} else {
+		s.sd = response.NewDecoder(r, opts...)
+		s.dec = s.sd
+	}
+	return s
 }
 
 // next decodes the next message. It reports false at the end of the
@@ -69,22 +99,30 @@ func (s *stream) next() (record, bool) {
 	if s.done {
 		return record{}, false
 	}
-	m, err := s.d.ReadMessage()
-	if err == nil {
-		return s.decoded(m), true
+	var err error
+	if s.dir == 'C' {
+		var m *wire.Message
+		if m, err = s.cd.ReadMessage(); err == nil {
+			return s.decodedClient(m), true
+		}
+	} else {
+		var r response.Response
+		if r, err = s.sd.ReadResponse(); err == nil {
+			return s.decodedServer(r), true
+		}
 	}
 	if err == io.EOF {
 		s.done = true
 		return record{}, false
 	}
-	rec := record{dir: s.dir, offset: s.d.MessageOffset()}
+	rec := record{dir: s.dir, offset: s.dec.MessageOffset()}
 	rec.time = s.timeAt(rec.offset)
-	rec.quirks = append(rec.quirks, s.d.Quirks()...)
+	rec.quirks = append(rec.quirks, s.dec.Quirks()...)
 	var se *wire.SyntaxError
 	switch {
 	case errors.As(err, &se):
 		rec.err = s.syntaxError(se)
-		if serr := s.d.Skip(); serr != nil {
+		if serr := s.dec.Skip(); serr != nil {
 			// The stream ends (or fails) inside the broken message: it
 			// is one failure, and the last.
 			s.done = true
@@ -94,7 +132,7 @@ func (s *stream) next() (record, bool) {
 			}
 			break
 		}
-		if off := s.d.Offset(); off == s.lastSkip {
+		if off := s.dec.Offset(); off == s.lastSkip {
 			s.done = true
 			rec.err += "; decoding stopped: no progress after the error"
 		} else {
@@ -137,16 +175,12 @@ func (s *stream) timeAt(off int64) time.Time {
 	return t
 }
 
-// decoded makes the record of a message that decoded.
-func (s *stream) decoded(m *wire.Message) record {
+// decodedClient makes the record of a client message that decoded.
+func (s *stream) decodedClient(m *wire.Message) record {
 	rec := record{dir: s.dir, offset: m.Offset, quirks: m.Quirks}
 	rec.time = s.timeAt(m.Offset)
-	if s.dir == 'C' {
-		authData := s.red.client(m, !s.cfg.showSecrets)
-		rec.tag, rec.typ = clientKind(m.Items, authData)
-	} else {
-		rec.tag, rec.typ = serverKind(m.Items)
-	}
+	authData := s.red.client(m, !s.cfg.showSecrets)
+	rec.tag, rec.typ = clientKind(m.Items, authData)
 	b, err := wire.AppendMessage(nil, m, encodeOpts...)
 	if err != nil {
 		// The decoder accepted what the encoder cannot write: a wire
@@ -156,6 +190,100 @@ func (s *stream) decoded(m *wire.Message) record {
 	}
 	rec.wire = b
 	return rec
+}
+
+// decodedServer makes the record of a server response that decoded: its
+// tag if it is a tagged status response, its kind as the type, whether
+// anything of it was kept raw, and its canonical re-encoding.
+func (s *stream) decodedServer(r response.Response) record {
+	off := s.sd.MessageOffset()
+	rec := record{dir: s.dir, offset: off, quirks: slices.Clone(s.sd.Quirks())}
+	rec.time = s.timeAt(off)
+	if st, ok := r.(*response.Status); ok {
+		rec.tag = st.Tag
+	}
+	// Kind is upper case, except that the decoder keeps the name of an
+	// unknown response longer than the names it knows as it came.
+	rec.typ = upper(r.Kind())
+	rec.unknown = response.HasUnknown(r)
+	b, err := appendResponse(r)
+	if err != nil {
+		// The decoder accepted what the encoder cannot write: a
+		// limitation of package response, reported as a failure of
+		// this message.
+		rec.err = "decoded, but has no canonical encoding: " + err.Error()
+		return rec
+	}
+	rec.wire = b
+	return rec
+}
+
+// appendResponse returns the canonical encoding of r, with two
+// workarounds for package response as it is today:
+//
+//   - The untagged responses it names but does not type yet (FETCH, LIST,
+//     EXISTS, ...) decode as *response.Unknown, which response.Append
+//     refuses to write (an Unknown named as a known kind would decode as
+//     that kind). Such an Unknown is written here as Append would write
+//     any other: "* " [number SP] name {SP value} CRLF.
+//   - The arguments of a response code it keeps raw (response.RawCode)
+//     hold 8-bit bytes as lenient decoding read them, and Append cannot
+//     write them as text: they become U+FFFD, as the decoder does for the
+//     text of a status response.
+func appendResponse(r response.Response) ([]byte, error) {
+	r = validCode(r)
+	b, err := response.Append(nil, r, encodeOpts...)
+	if err == nil {
+		return b, nil
+	}
+	u, ok := r.(*response.Unknown)
+	if !ok {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	e := wire.NewEncoder(&buf, encodeOpts...)
+	e.Punct('*').SP()
+	if u.HasNumber {
+		e.Number(u.Number).SP()
+	}
+	e.Atom(u.Name)
+	for i := range u.Args {
+		e.SP()
+		u.Args[i].Encode(e)
+	}
+	if err := e.CRLF(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// validCode returns r with the arguments of a raw response code made valid
+// UTF-8, or r itself when they are.
+func validCode(r response.Response) response.Response {
+	switch v := r.(type) {
+	case *response.Status:
+		if c, ok := fixCode(v.Code); ok {
+			s := *v
+			s.Code = c
+			return &s
+		}
+	case *response.Continuation:
+		if c, ok := fixCode(v.Code); ok {
+			cc := *v
+			cc.Code = c
+			return &cc
+		}
+	}
+	return r
+}
+
+func fixCode(c response.Code) (response.Code, bool) {
+	raw, ok := c.(response.RawCode)
+	if !ok || utf8.ValidString(raw.Args) {
+		return nil, false
+	}
+	raw.Args = strings.ToValidUTF8(raw.Args, "\uFFFD")
+	return raw, true
 }
 
 // merge writes the records of a client and a server stream in time order.
@@ -217,38 +345,6 @@ func clientKind(items []wire.Value, authData bool) (tag, typ string) {
 		}
 	}
 	return tag, typ
-}
-
-// serverKind returns the tag and type of a server message: the tag is the
-// first item unless it is "*" or "+"; the type is "CONTINUE" for "+", the
-// status keyword for status responses, the word after the number for
-// message data ("* 5 EXISTS" is "EXISTS"), else the response name, all
-// upper-cased. Anything else is "UNKNOWN".
-func serverKind(items []wire.Value) (tag, typ string) {
-	if len(items) == 0 {
-		return "", "UNKNOWN"
-	}
-	first, _ := word(&items[0])
-	switch first {
-	case "+":
-		return "", "CONTINUE"
-	case "*":
-	default:
-		tag = first
-	}
-	if len(items) < 2 {
-		return tag, "UNKNOWN"
-	}
-	if items[1].Kind == wire.KindNumber && len(items) > 2 {
-		if w, ok := word(&items[2]); ok && items[2].Kind == wire.KindAtom {
-			return tag, upper(w)
-		}
-		return tag, "UNKNOWN"
-	}
-	if items[1].Kind == wire.KindAtom {
-		return tag, upper(string(items[1].Bytes))
-	}
-	return tag, "UNKNOWN"
 }
 
 // word returns the bytes of an atom or number.

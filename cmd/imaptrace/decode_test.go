@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,7 +52,7 @@ func TestQuirkyServer(t *testing.T) {
 		{prefix("* 1 FETCH"), "", "FETCH", []string{"space-before-paren"}},
 		{prefix("* SEARCH"), "", "SEARCH", []string{"trailing-space"}},
 		{prefix("* OK [HIGHEST"), "", "OK", []string{"code-without-text"}},
-		{prefix("+\r\n"), "", "CONTINUE", []string{"continuation-no-space"}},
+		{prefix("+\r\n"), "", "+", []string{"continuation-no-space"}},
 		{prefix("* 2 FETCH"), "", "FETCH", nil},
 		{prefix("* LIST"), "", "LIST", nil},
 		{prefix("* 3 EXISTS"), "", "EXISTS", []string{"bare-lf"}},
@@ -110,6 +112,12 @@ func TestErrorInTheMiddle(t *testing.T) {
 		{"client literal in broken message", "client", "", "a2 FOO ) {5}\r\nab\r\nc\r\n", "a3 NOOP\r\n", []string{"NOOP"}},
 		{"server unclosed list", "server", "* OK hi\r\n", "* 1 FETCH (FLAGS (\\Seen)\r\n", "* 2 EXISTS\r\na1 OK x\r\n", []string{"EXISTS", "OK"}},
 		{"server unbalanced", "server", "", "* 1 FETCH (FLAGS ]\r\n", "* BYE\r\n", []string{"BYE"}},
+		{"server tagged non-status", "server", "* OK hi\r\n", "a1 FOO bar\r\n", "a1 OK x\r\n", []string{"OK"}},
+		{"server tagged BYE", "server", "", "a1 BYE x\r\n", "* BYE x\r\n", []string{"BYE"}},
+		{"server number without a name", "server", "* 1 EXISTS\r\n", "* 3 (x)\r\n", "+ go\r\n* 4 EXISTS\r\n", []string{"+", "EXISTS"}},
+		{"server string for a name", "server", "", "* \"x\"\r\n", "a1 NO x\r\n", []string{"NO"}},
+		{"server literal in broken response", "server", "", "* 1 FETCH (BODY[] {5}\r\nab\r\nc ]\r\n", "* 2 EXPUNGE\r\n", []string{"EXPUNGE"}},
+		{"server empty line", "server", "* OK x\r\n", "\r\n", "a1 OK x\r\n", []string{"OK"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -166,27 +174,17 @@ func TestCutStream(t *testing.T) {
 	}
 }
 
-func TestKinds(t *testing.T) {
+func TestClientKinds(t *testing.T) {
 	cases := []struct {
-		dir      byte
 		in       string
 		tag, typ string
 	}{
-		{'C', "a1 login a b\r\n", "a1", "LOGIN"},
-		{'C', "1 uid fetch 1 FLAGS\r\n", "1", "UID FETCH"},
-		{'C', "a UID\r\n", "a", "UID"},
-		{'C', "done\r\n", "", "DONE"},
-		{'C', "\"x\"\r\n", "", "UNKNOWN"},
-		{'C', "a \"x\"\r\n", "a", "UNKNOWN"},
-		{'S', "* 12 exists\r\n", "", "EXISTS"},
-		{'S', "* 1 FETCH (FLAGS ())\r\n", "", "FETCH"},
-		{'S', "* bye now\r\n", "", "BYE"},
-		{'S', "* PREAUTH hi\r\n", "", "PREAUTH"},
-		{'S', "+ go ahead\r\n", "", "CONTINUE"},
-		{'S', "a1 no [TRYCREATE] nope\r\n", "a1", "NO"},
-		{'S', "* CAPABILITY IMAP4rev1\r\n", "", "CAPABILITY"},
-		{'S', "* 3 (x)\r\n", "", "UNKNOWN"},
-		{'S', "* \"x\"\r\n", "", "UNKNOWN"},
+		{"a1 login a b\r\n", "a1", "LOGIN"},
+		{"1 uid fetch 1 FLAGS\r\n", "1", "UID FETCH"},
+		{"a UID\r\n", "a", "UID"},
+		{"done\r\n", "", "DONE"},
+		{"\"x\"\r\n", "", "UNKNOWN"},
+		{"a \"x\"\r\n", "a", "UNKNOWN"},
 	}
 	for _, c := range cases {
 		d := wire.NewDecoder(strings.NewReader(c.in))
@@ -195,15 +193,124 @@ func TestKinds(t *testing.T) {
 			t.Errorf("%q: %v", c.in, err)
 			continue
 		}
-		var tag, typ string
-		if c.dir == 'C' {
-			tag, typ = clientKind(m.Items, false)
-		} else {
-			tag, typ = serverKind(m.Items)
+		if tag, typ := clientKind(m.Items, false); tag != c.tag || typ != c.typ {
+			t.Errorf("%q: tag %q type %q, want %q %q", c.in, tag, typ, c.tag, c.typ)
 		}
-		if tag != c.tag || typ != c.typ {
-			t.Errorf("%c %q: tag %q type %q, want %q %q", c.dir, c.in, tag, typ, c.tag, c.typ)
+	}
+}
+
+// TestServerKinds: the server's responses come out typed by package
+// response: the tag of tagged status responses only, the kind as the type,
+// unknown where something was kept raw, and the canonical form as wire.
+func TestServerKinds(t *testing.T) {
+	yes, no := new(bool), new(bool)
+	*yes = true
+	cases := []struct {
+		name     string
+		in       string
+		tag, typ string
+		// unknown is nil where it depends on how much package response
+		// types (response codes, data responses it names).
+		unknown *bool
+		canon   string // the wire field; in itself when empty
+	}{
+		{"RFC 9051 §7.1.1 greeting", "* OK IMAP4rev2 server ready\r\n", "", "OK", no, ""},
+		{"RFC 9051 §7.1.2 example", "A222 NO COPY failed: disk is full\r\n", "A222", "NO", no, ""},
+		{"RFC 9051 §7.1.3 example", "* BAD Command line too long\r\n", "", "BAD", no, ""},
+		{"tagged BAD", "a2 bad what?\r\n", "a2", "BAD", no, "a2 BAD what?\r\n"},
+		{"RFC 9051 §7.1.4 example", "* PREAUTH IMAP4rev2 server logged in as Smith\r\n", "", "PREAUTH", no, ""},
+		{"RFC 9051 §7.1.5 example", "* BYE Autologout; idle for too long\r\n", "", "BYE", no, ""},
+		{"lower-case condition", "* bye now\r\n", "", "BYE", no, "* BYE now\r\n"},
+		{"RFC 9051 §7.5 example", "+ Ready for additional command text\r\n", "", "+", no, ""},
+		{"RFC 9051 §6.2.2 GSSAPI challenge", "+ YGgGCSqGSIb3EgECAgIBAAD/////6jcyG4GE3KkTzBeBiVHeceP2CWY0SR0fAQAgAAQEBAQ=\r\n", "", "+", no, ""},
+		{"response code", "a1 no [trycreate] nope\r\n", "a1", "NO", nil, "a1 NO [TRYCREATE] nope\r\n"},
+		{"RFC 9051 §7.1 UIDVALIDITY", "* OK [UIDVALIDITY 3857529045] UIDs valid\r\n", "", "OK", nil, ""},
+		{"unknown response code", "a1 OK [X-EXAMPLE 1 2] done\r\n", "a1", "OK", yes, ""},
+		{"unknown code in a continuation", "+ [X-EXAMPLE] go on\r\n", "", "+", yes, ""},
+		{"RFC 9051 §7.4.1 EXISTS", "* 23 EXISTS\r\n", "", "EXISTS", nil, ""},
+		{"RFC 9051 §7.5.2 FETCH", "* 23 FETCH (FLAGS (\\Seen) RFC822.SIZE 44827)\r\n", "", "FETCH", nil, ""},
+		{"RFC 9051 §7.2.2 CAPABILITY", "* CAPABILITY IMAP4rev2 STARTTLS AUTH=GSSAPI LOGINDISABLED\r\n", "", "CAPABILITY", nil, ""},
+		{"RFC 9051 §7.3.1 LIST", "* LIST (\\Noselect) \"/\" ~/Mail/foo\r\n", "", "LIST", nil, ""},
+		{"Dovecot XAPPLEPUSHSERVICE", "* XAPPLEPUSHSERVICE aps-version \"2\" aps-topic \"com.apple.mail\"\r\n", "", "XAPPLEPUSHSERVICE", yes, ""},
+		{"unknown with a number", "* 3 xfoo (x \"y\")\r\n", "", "XFOO", yes, "* 3 XFOO (x \"y\")\r\n"},
+		{"unknown, long name", "* xverylongresponsename foo\r\n", "", "XVERYLONGRESPONSENAME", yes, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, stderr := runIt([]string{"-json", "-format", "server"}, c.in, false)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %q, output\n%s", code, stderr, out)
+			}
+			lines := parseJSON(t, out)
+			if len(lines) != 1 {
+				t.Fatalf("%d messages, want 1:\n%s", len(lines), out)
+			}
+			l := lines[0]
+			if l.Tag != c.tag || l.Type != c.typ {
+				t.Errorf("tag %q type %q, want %q %q", l.Tag, l.Type, c.tag, c.typ)
+			}
+			if c.unknown != nil && (l.Unknown != nil) != *c.unknown {
+				t.Errorf("unknown %v, want %v", l.Unknown != nil, *c.unknown)
+			}
+			canon := c.canon
+			if canon == "" {
+				canon = c.in
+			}
+			if *l.Wire != canon {
+				t.Errorf("wire %q, want %q", *l.Wire, canon)
+			}
+			refeed(t, lines, "S")
+			refeed(t, lines, "S", "-strict")
+		})
+	}
+}
+
+// TestServerStream: the kinds of a whole server stream, with the greeting,
+// each condition, a continuation request and an unknown response, in JSON
+// and in text.
+func TestServerStream(t *testing.T) {
+	in := "* OK [CAPABILITY IMAP4rev1] Dovecot ready.\r\n" +
+		"a1 OK Logged in\r\n" +
+		"+ \r\n" +
+		"* XSTATE 1\r\n" +
+		"a2 NO [NONEXISTENT] Mailbox doesn't exist: x\r\n" +
+		"a3 BAD Error in IMAP command: Unknown command.\r\n" +
+		"* PREAUTH hi\r\n" +
+		"* BYE Logging out\r\n"
+	code, out, stderr := runIt([]string{"-json", "-format", "server"}, in, false)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q, output\n%s", code, stderr, out)
+	}
+	var got []string
+	for _, l := range parseJSON(t, out) {
+		s := l.Tag + " " + l.Type
+		if l.Unknown != nil {
+			s += " unknown"
 		}
+		got = append(got, s)
+	}
+	want := []string{" OK", "a1 OK", " +", " XSTATE unknown", "a2 NO", "a3 BAD", " PREAUTH", " BYE"}
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range got {
+		// The codes CAPABILITY and NONEXISTENT are kept raw until
+		// package response types them.
+		if g := strings.TrimSuffix(got[i], " unknown"); got[i] != want[i] && (i != 0 && i != 4 || g != want[i]) {
+			t.Errorf("message %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+	// The text output is the input, whose messages are canonical, one
+	// line each.
+	code, out, _ = runIt([]string{"-format", "server"}, in, false)
+	wantText := "# stdin: server stream\n"
+	for off := 0; off < len(in); {
+		n := strings.Index(in[off:], "\r\n") + 2
+		wantText += fmt.Sprintf("S %7d  %s\n", off, in[off:off+n-2])
+		off += n
+	}
+	if code != 0 || out != wantText {
+		t.Errorf("text: exit %d\n%s\nwant\n%s", code, out, wantText)
 	}
 }
 
@@ -231,6 +338,26 @@ func TestRefeedQuirkyValues(t *testing.T) {
 			if err := refeedErr(t, lines, map[string]string{"client": "C", "server": "S"}[c.format]); err != nil {
 				t.Fatal(err)
 			}
+		})
+	}
+}
+
+// TestServerRefeedTestdata: the server halves of the captures in testdata
+// re-feed to the same wire strings, lenient and strict.
+func TestServerRefeedTestdata(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.out")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no captures in testdata (%v)", err)
+	}
+	for _, name := range files {
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := runIt([]string{"-json", "-format", "rawlog", name}, "", false)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			lines := parseJSON(t, out)
+			refeed(t, lines, "S")
+			refeed(t, lines, "S", "-strict")
 		})
 	}
 }

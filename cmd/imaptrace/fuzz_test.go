@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,68 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
+// FuzzServer feeds arbitrary bytes to the program as a server stream, which
+// package response decodes, in JSON mode. Besides what FuzzRun checks, every
+// decoded response has an upper-case type and a tag only if it is a tagged
+// status response, and the wire fields re-feed to themselves in strict mode
+// too (the canonical form is strictly valid) unless the input had one of
+// the keptQuirks.
+func FuzzServer(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add(sampleOut)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		code, out, stderr := runIt([]string{"-json", "-format", "server"}, string(data), false)
+		if code != 0 && code != 1 {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+		lines := parseJSON(t, out)
+		for _, l := range lines {
+			if l.Error != "" && l.Type == "" {
+				// A response that failed to decode. (One that decoded
+				// but has no canonical encoding keeps its type.)
+				if l.Tag != "" || l.Unknown != nil {
+					t.Fatalf("a failed response with a tag or unknown: %s", out)
+				}
+				continue
+			}
+			if l.Type == "" || upper(l.Type) != l.Type {
+				t.Fatalf("type %q: %s", l.Type, out)
+			}
+			switch l.Type {
+			case "OK", "NO", "BAD":
+			default:
+				if l.Tag != "" {
+					t.Fatalf("tag %q on a %s: %s", l.Tag, l.Type, out)
+				}
+			}
+		}
+		modes := [][]string{nil, {"-strict"}}
+		kept := func(q string) bool { return slices.Contains(keptQuirks, q) }
+		if slices.ContainsFunc(lines, func(l jsonLine) bool { return slices.ContainsFunc(l.Quirks, kept) }) {
+			modes = modes[:1]
+		}
+		for _, mode := range modes {
+			if err := refeedErr(t, lines, "S", mode...); err != nil {
+				if *fuzzLog != "" {
+					os.WriteFile(filepath.Join(*fuzzLog, fmt.Sprintf("%x", sha256.Sum256(data))), data, 0o644)
+					return
+				}
+				t.Fatalf("input %q, %v: %v", data, mode, err)
+			}
+		}
+	})
+}
+
+// keptQuirks are the deviations that have no strictly valid form, so that
+// the canonical re-encoding keeps them and strict decoding refuses it:
+//
+//   - eight-bit: 8-bit bytes outside text and literals, without UTF8=ACCEPT;
+//   - bad-response-code: text that starts with "[" but no valid response
+//     code (Exchange's "[Error=...]"), written back as text.
+var keptQuirks = []string{"eight-bit", "bad-response-code"}
+
 // fuzzSeeds are the hand-written streams of the tests, and a few more.
 var fuzzSeeds = []string{
 	quirkyServer,
@@ -68,4 +131,8 @@ var fuzzSeeds = []string{
 	"* LIST () \"/\" foo]bar\r\n",
 	"~{3}\r\n\x00\x01\x02\r\n",
 	"{0}\r\n\r\n",
+	"* OK [CAPABILITY IMAP4rev1] ready\r\na1 OK [X-EXAMPLE 1 2] done\r\n+ [ALERT] hi\r\n* XSTATE 1\r\n" +
+		"a2 NO [TRYCREATE] x\r\na3 BAD y\r\n* PREAUTH p\r\n* BYE b\r\n",
+	"a1 FOO bar\r\na1 BYE x\r\n* 3 (x)\r\n* \"x\"\r\n\r\n* 3 xfoo (x \"y\")\r\n* OK [ALERT caf\xe9] x\r\n",
+	"+\r\n* OK\r\n* OK \r\n* OK [HIGHESTMODSEQ 5]\r\n+ YGgGCSqGSIb3EgECAgIBAAD/////6jcyG4GE3KkTzBeBiVHeceP2CWY0SR0fAQAgAAQEBAQ=\r\n",
 }

@@ -25,6 +25,7 @@ type jsonLine struct {
 	Type       string   `json:"type"`
 	Wire       *string  `json:"wire"`
 	WireBase64 string   `json:"wire_base64"`
+	Unknown    *bool    `json:"unknown"`
 	Quirks     []string `json:"quirks"`
 	Error      string   `json:"error"`
 }
@@ -66,6 +67,9 @@ func parseJSON(t testing.TB, out string) []jsonLine {
 		}
 		if (l.Wire == nil) == (l.Error == "") {
 			t.Fatalf("line %d: needs exactly one of wire and error: %q", i+1, s)
+		}
+		if l.Unknown != nil && !*l.Unknown {
+			t.Fatalf("line %d: unknown is only ever true: %q", i+1, s)
 		}
 		lines = append(lines, l)
 	}

@@ -39,17 +39,22 @@ embedded sample session captured from Dovecot.
                    offset  byte offset of the message in its direction's stream
                            (for rawlog, with the time prefixes left out)
                    time    RFC 3339 UTC time with microseconds, if captured
-                   tag     the command tag, if the message has one
-                   type    command name ("FETCH", "UID FETCH"), status ("OK",
-                           "BYE"), response name ("CAPABILITY", "EXISTS"),
-                           "CONTINUE" for "+", "DONE", "AUTHENTICATE-DATA",
-                           or "UNKNOWN"
+                   tag     the tag of a command, or of a tagged status
+                           response (OK, NO, BAD)
+                   type    command name ("FETCH", "UID FETCH"), "DONE",
+                           "AUTHENTICATE-DATA" or "UNKNOWN"; status ("OK",
+                           "BYE"), response name ("CAPABILITY", "EXISTS",
+                           also one not known) or "+" for a continuation
+                           request
                    wire    the canonical re-encoding of the whole message, line
                            endings and literal bodies included: feeding the
                            concatenated wire strings of one direction back in
                            yields the same wire strings
                    wire_base64  the same bytes, only when they are not UTF-8,
                            which a JSON string cannot hold exactly
+                   unknown true when something of the message was kept
+                           raw because its kind is not known: a response,
+                           a response code, a FETCH item, ...
                    quirks  names of the tolerated deviations from the grammar
                    error   why the message failed (then there is no wire)
                  Absent fields are left out.
@@ -57,6 +62,9 @@ embedded sample session captured from Dovecot.
   -show-secrets  show LOGIN passwords, AUTHENTICATE initial responses and
                  the client's AUTHENTICATE lines, otherwise replaced by "***"
                  and left out of the excerpts of client decoding errors
+
+Server responses are decoded as typed values, client commands as generic
+values (atoms, strings, lists, ...).
 
 Text output: [TIME] DIR OFFSET  MESSAGE  [QUIRK@OFFSET ...], with CR, LF and
 control bytes escaped and long literal bodies shortened; times are UTC.

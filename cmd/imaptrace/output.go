@@ -32,9 +32,13 @@ type jsonRecord struct {
 	// WireBase64 holds the exact bytes of wire when they are not valid
 	// UTF-8, which a JSON string cannot carry (encoding/json turns each
 	// invalid byte into U+FFFD, so wire is then only for reading).
-	WireBase64 string   `json:"wire_base64,omitempty"`
-	Quirks     []string `json:"quirks,omitempty"`
-	Error      string   `json:"error,omitempty"`
+	WireBase64 string `json:"wire_base64,omitempty"`
+	// Unknown is set when something of the message was kept raw because
+	// its kind is not known: an unknown response, response code, FETCH
+	// item, ...
+	Unknown bool     `json:"unknown,omitempty"`
+	Quirks  []string `json:"quirks,omitempty"`
+	Error   string   `json:"error,omitempty"`
 }
 
 type jsonPrinter struct {
@@ -52,11 +56,12 @@ func (p *jsonPrinter) header(string) {}
 
 func (p *jsonPrinter) record(r *record) {
 	j := jsonRecord{
-		Dir:    string(r.dir),
-		Offset: r.offset,
-		Tag:    r.tag,
-		Type:   r.typ,
-		Error:  r.err,
+		Dir:     string(r.dir),
+		Offset:  r.offset,
+		Tag:     r.tag,
+		Type:    r.typ,
+		Unknown: r.unknown,
+		Error:   r.err,
 	}
 	if !r.time.IsZero() {
 		j.Time = r.time.Format(jsonTime)
