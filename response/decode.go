@@ -107,24 +107,14 @@ func (d *Decoder) ReadResponse() (Response, error) {
 	return r, nil
 }
 
-// name reads a response name, an atom, and returns it in upper case in
-// d.upper (or, if it is too long to be known, as read).
+// name reads a response name, an atom, and returns it in upper case, in
+// d.upper if it fits.
 func (d *Decoder) name() ([]byte, error) {
 	b, err := d.w.ReadAtom()
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > len(d.upper) {
-		return b, nil
-	}
-	u := d.upper[:len(b)]
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		u[i] = c
-	}
-	return u, nil
+	return d.upperName(b), nil
 }
 
 func (d *Decoder) readUntagged() (Response, error) {

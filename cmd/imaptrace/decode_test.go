@@ -68,7 +68,7 @@ func TestQuirkyServer(t *testing.T) {
 				i, *l.Offset, l.Tag, l.Type, l.Quirks, w.offset, w.tag, w.typ, w.quirks)
 		}
 	}
-	if got, want := *lines[1].Wire, "* 1 FETCH (BODY[TEXT] {12}\r\nhello\r\nworld FLAGS (\\Seen))\r\n"; got != want {
+	if got, want := *lines[1].Wire, "* 1 FETCH (FLAGS (\\Seen) BODY[TEXT] {12}\r\nhello\r\nworld)\r\n"; got != want {
 		t.Errorf("wire %q, want %q", got, want)
 	}
 	if got, want := *lines[5].Wire, "* 2 FETCH (BINARY[1] ~{3}\r\na\x00b)\r\n"; got != want {
@@ -321,7 +321,7 @@ func TestRefeedQuirkyValues(t *testing.T) {
 	cases := []struct{ name, format, in string }{
 		// A literal directly after an atom must not be written adjacent
 		// to it: "B~{3}" would read back as the atom "B~".
-		{"literal8 adjacent to an atom", "server", "* 1 FETCH (B{3}\r\na\x00b)\r\n"},
+		{"literal8 adjacent to an atom", "server", "* 1 XFETCH (B{3}\r\na\x00b)\r\n"},
 		// Lenient decoding accepts 8-bit text and atoms (QuirkEightBit):
 		// text is written back as it came, an 8-bit atom as a string.
 		{"8-bit text", "server", "* OK caf\xe9\r\n"},
