@@ -233,7 +233,7 @@ func TestServerKinds(t *testing.T) {
 		{"RFC 9051 §7.3.1 LIST", "* LIST (\\Noselect) \"/\" ~/Mail/foo\r\n", "", "LIST", nil, ""},
 		{"Dovecot XAPPLEPUSHSERVICE", "* XAPPLEPUSHSERVICE aps-version \"2\" aps-topic \"com.apple.mail\"\r\n", "", "XAPPLEPUSHSERVICE", yes, ""},
 		{"unknown with a number", "* 3 xfoo (x \"y\")\r\n", "", "XFOO", yes, "* 3 XFOO (x \"y\")\r\n"},
-		{"unknown, long name", "* XVERYLONGRESPONSENAME foo\r\n", "", "XVERYLONGRESPONSENAME", yes, ""},
+		{"unknown, long name", "* xverylongresponsename foo\r\n", "", "XVERYLONGRESPONSENAME", yes, "* XVERYLONGRESPONSENAME foo\r\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
