@@ -3,13 +3,6 @@ package bodystructure
 // intern returns b as a string, without allocating for the media types,
 // parameter names and values, encodings and dispositions that most body
 // structures are made of, in the cases servers write them.
-func intern(b []byte) string {
-	if s, ok := interned(b); ok {
-		return s
-	}
-	return string(b)
-}
-
 // interned returns b as one of the common names without allocating, if it
 // is one.
 func interned(b []byte) (string, bool) {
