@@ -1,10 +1,8 @@
 package bodystructure
 
-// intern returns b as a string, without allocating for the media types,
-// parameter names and values, encodings and dispositions that most body
-// structures are made of, in the cases servers write them.
-// interned returns b as one of the common names without allocating, if it
-// is one.
+// interned returns b as a string without allocating when it is one of the
+// media types, parameter names and values, encodings and dispositions that
+// most body structures are made of, in the cases servers write them.
 func interned(b []byte) (string, bool) {
 	if len(b) > 16 {
 		return "", false
