@@ -21,7 +21,7 @@ import (
 // The encoder writes the items in a fixed order, the order of the fields
 // below, whatever the order they came in: UID, FLAGS, INTERNALDATE,
 // RFC822.SIZE, ENVELOPE, BODY, BODYSTRUCTURE, MODSEQ, EMAILID, THREADID,
-// SAVEDATE, PREVIEW, X-GM-MSGID, X-GM-THRID, X-GM-LABELS, the BINARY.SIZE
+// SAVEDATE, PREVIEW, X-GM-MSGID, X-GM-THRID, X-GM-LABELS, SNIPPET, the BINARY.SIZE
 // items, the sections and the unknown items in the order they came.
 type Fetch struct {
 	// Seq is the message's sequence number.
@@ -51,6 +51,12 @@ type Fetch struct {
 	SaveDate time.Time
 	// Preview is PREVIEW (RFC 8970), NIL when the server has none.
 	Preview wire.NString
+	// Snippet is SNIPPET, the form of PREVIEW in the draft that preceded
+	// RFC 8970 (draft-ietf-extra-imap-fetch-snippet), which Dovecot 2.3
+	// still answers as SNIPPET (FUZZY "text"); SnippetAlgorithm is the
+	// algorithm named, in upper case.
+	SnippetAlgorithm string
+	Snippet          wire.NString
 	// GmailMsgID, GmailThreadID and GmailLabels are Gmail's X-GM-MSGID,
 	// X-GM-THRID and X-GM-LABELS.
 	GmailMsgID    uint64
@@ -87,13 +93,14 @@ const (
 	FetchGmailMsgID
 	FetchGmailThreadID
 	FetchGmailLabels
+	FetchSnippet
 )
 
 // fetchItemNames are the names of the FetchItem bits, in encoding order.
 var fetchItemNames = [...]string{
 	"UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY",
 	"BODYSTRUCTURE", "MODSEQ", "EMAILID", "THREADID", "SAVEDATE", "PREVIEW",
-	"X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS",
+	"X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET",
 }
 
 // String returns the item's name as the grammar spells it ("RFC822.SIZE"),
@@ -330,6 +337,29 @@ func (d *Decoder) fetchItem(f *Fetch) error {
 			var ok bool
 			if b, ok, err = w.ReadNString(); ok {
 				f.Preview = wire.Str(string(b))
+			}
+		}
+	case "SNIPPET":
+		// "SNIPPET" SP "(" algorithm SP nstring ")"
+		item, rule = FetchSnippet, "snippet"
+		if err = w.SP(); err == nil {
+			if err = w.ListStart(); err == nil {
+				var b []byte
+				if b, err = w.ReadAtom(); err == nil {
+					if !isAtom(b) {
+						return w.Failf(off, rule, "snippet algorithm %q", b)
+					}
+					f.SnippetAlgorithm = upperString(b)
+					if err = w.SP(); err == nil {
+						var ok bool
+						if b, ok, err = w.ReadNString(); ok {
+							f.Snippet = wire.Str(string(b))
+						}
+						if err == nil {
+							err = d.listEnd(rule)
+						}
+					}
+				}
 			}
 		}
 	case "X-GM-MSGID":
@@ -815,6 +845,9 @@ func (f *Fetch) encode(e *wire.Encoder) {
 		}
 		e.ListEnd()
 	}
+	if has&FetchSnippet != 0 {
+		item("SNIPPET").SP().ListStart().Atom(f.SnippetAlgorithm).SP().NString(f.Snippet).ListEnd()
+	}
 	for _, b := range f.BinarySizes {
 		item("BINARY.SIZE")
 		bodystructure.EncodeSection(e, bodystructure.Section{Part: b.Part})
@@ -861,7 +894,7 @@ func (f *Fetch) encode(e *wire.Encoder) {
 // check returns what makes f impossible to encode, or "".
 func (f *Fetch) check() string {
 	has := f.Has
-	if has >= FetchGmailLabels<<1 {
+	if has >= FetchSnippet<<1 {
 		return "a FETCH response with unknown Has bits"
 	}
 	switch {
@@ -899,6 +932,10 @@ func (f *Fetch) check() string {
 		return "FETCH GmailThreadID not in Has"
 	case has&FetchGmailLabels == 0 && f.GmailLabels != nil:
 		return "FETCH GmailLabels not in Has"
+	case has&FetchSnippet == 0 && (f.SnippetAlgorithm != "" || f.Snippet != (wire.NString{})):
+		return "FETCH Snippet not in Has"
+	case has&FetchSnippet != 0 && !isAtom(f.SnippetAlgorithm):
+		return "FETCH SnippetAlgorithm: not an atom"
 	}
 	for i := range f.Sections {
 		s := &f.Sections[i]
@@ -936,7 +973,7 @@ func isKnownFetchItem(name string) bool {
 	switch upperString([]byte(name)) {
 	case "UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
 		"BINARY", "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "EMAILID",
-		"THREADID", "SAVEDATE", "PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS":
+		"THREADID", "SAVEDATE", "PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET":
 		return true
 	}
 	return false

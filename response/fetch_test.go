@@ -67,6 +67,8 @@ var fetchCases = []testCase{
 	{name: "RFC 8970 preview", in: "* 1 FETCH (PREVIEW \"Hello, here is the text\")\r\n",
 		want: &Fetch{Seq: 1, Has: FetchPreview, Preview: wire.Str("Hello, here is the text")}},
 	{name: "RFC 8970 preview nil", in: "* 1 FETCH (PREVIEW NIL)\r\n", want: &Fetch{Seq: 1, Has: FetchPreview}},
+	{name: "Dovecot 2.3 snippet", in: "* 1 FETCH (SNIPPET (FUZZY \"Please find the report attached.\"))\r\n",
+		want: &Fetch{Seq: 1, Has: FetchSnippet, SnippetAlgorithm: "FUZZY", Snippet: wire.Str("Please find the report attached.")}},
 	{name: "Gmail", in: "* 1 FETCH (X-GM-MSGID 1278455344230334865 X-GM-THRID 1266894439832287888 X-GM-LABELS (\\Inbox \\Sent Important \"Muy Importante\"))\r\n",
 		want: &Fetch{Seq: 1, Has: FetchGmailMsgID | FetchGmailThreadID | FetchGmailLabels,
 			GmailMsgID: 1278455344230334865, GmailThreadID: 1266894439832287888,
