@@ -590,15 +590,15 @@ func (d *Decoder) newFetch() *Fetch {
 	return &d.fetches[len(d.fetches)-1]
 }
 
-// systemFlags are the flags of RFC 9051 §2.3.2 and the common keywords of
+// commonFlags are the flags of RFC 9051 §2.3.2 and the common keywords of
 // RFC 5788's registry, in their canonical case.
-var systemFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`, `\*`,
+var commonFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`, `\*`,
 	"$Forwarded", "$MDNSent", "$Junk", "$NotJunk", "$Phishing"}
 
 // flag returns a flag as a string: a system flag in canonical case, and
 // the common ones without allocating.
 func (d *Decoder) flag(b []byte) string {
-	for _, f := range systemFlags {
+	for _, f := range commonFlags {
 		if len(b) == len(f) && equalFold(b, f) {
 			if f[0] == '\\' || string(b) == f {
 				return f
@@ -606,26 +606,6 @@ func (d *Decoder) flag(b []byte) string {
 		}
 	}
 	return d.arena.String(b)
-}
-
-// equalFold reports whether b equals s in ASCII case-insensitively.
-func equalFold(b []byte, s string) bool {
-	if len(b) != len(s) {
-		return false
-	}
-	for i := range len(b) {
-		x, y := b[i], s[i]
-		if 'a' <= x && x <= 'z' {
-			x -= 'a' - 'A'
-		}
-		if 'a' <= y && y <= 'z' {
-			y -= 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // section reads a body section item after its name: for BODY and BINARY
@@ -977,22 +957,6 @@ func isKnownFetchItem(name string) bool {
 		return true
 	}
 	return false
-}
-
-// isAtom reports whether b is an atom: 1*ATOM-CHAR.
-func isAtom[T string | []byte](b T) bool {
-	if len(b) == 0 {
-		return false
-	}
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c <= ' ' || c >= 0x7f:
-			return false
-		case c == '(' || c == ')' || c == '{' || c == '%' || c == '*' || c == '"' || c == '\\' || c == ']':
-			return false
-		}
-	}
-	return true
 }
 
 func hasNUL(b []byte) bool {

@@ -165,10 +165,13 @@ func checkCase(t *testing.T, c testCase) {
 
 // keptQuirk reports whether the quirks include one that stays in the
 // canonical form because the value has no other: text starting with "["
-// that is no response code, or the flag \* kept in a list of flags.
+// that is no response code, the flag \* kept in a list of flags, a keyword
+// with brackets (Gmail's OIB-Seen-[Gmail]/Trash), or a known code kept raw
+// because its arguments break its grammar.
 func keptQuirk(quirks []string) bool {
 	for _, q := range quirks {
-		for _, k := range []wire.Quirk{wire.QuirkBadResponseCode, wire.QuirkStarFlagInFlags} {
+		for _, k := range []wire.Quirk{wire.QuirkBadResponseCode, wire.QuirkStarFlagInFlags,
+			wire.QuirkBracketInAtom, wire.QuirkBadCodeArguments} {
 			if strings.HasPrefix(q, k.String()+"@") {
 				return true
 			}

@@ -77,6 +77,11 @@ const (
 	// that does not begin a valid response code, as Exchange's
 	// [Error="..." ...]: the text is read as plain text.
 	QuirkBadResponseCode
+	// QuirkBadCodeArguments: a known response code whose arguments break
+	// its grammar, as UIDVALIDITY 0 (SmarterMail), UIDNEXT 0 or
+	// BADCHARSET without parentheses (RFC 9051's own example): the typed
+	// layer keeps the code raw.
+	QuirkBadCodeArguments
 
 	numQuirks
 )
@@ -103,6 +108,7 @@ var quirkNames = [numQuirks]string{
 	QuirkBadEscape:           "bad-escape",
 	QuirkNULInLiteral:        "nul-in-literal",
 	QuirkBadResponseCode:     "bad-response-code",
+	QuirkBadCodeArguments:    "bad-code-arguments",
 }
 
 // String returns the quirk's stable kebab-case name, such as
