@@ -328,7 +328,8 @@ func init() {
 	allCases = append(allCases, codeCases...)
 }
 
-func TestCodes(t *testing.T)      { checkCases(t, codeCases) }
+func TestCodes(t *testing.T) { checkCases(t, codeCases) }
+
 // TestCodeErrors checks known codes whose arguments break their grammar:
 // strict decoding fails at the offending byte; lenient decoding keeps the
 // status response, with the code as a RawCode and the quirk
