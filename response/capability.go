@@ -95,7 +95,8 @@ func readEnabled(d *Decoder) (Response, error) {
 
 // readCaps reads *(SP capability) up to the line ending. A space before the
 // line ending (Office 365, qq.com, Yahoo) is left for ReadEOL, which
-// reports it as wire.QuirkTrailingSpace.
+// reports it as wire.QuirkTrailingSpace. A capability must be an atom, even
+// in lenient mode.
 func (d *Decoder) readCaps() ([]string, error) {
 	w := d.w
 	var caps []string
@@ -106,10 +107,39 @@ func (d *Decoder) readCaps() ([]string, error) {
 		if err := w.SP(); err != nil {
 			return nil, err
 		}
-		b, err := w.ReadAtom()
+		b, err := d.atom("capability")
 		if err != nil {
 			return nil, err
 		}
 		caps = append(caps, string(b))
 	}
+}
+
+// atom reads an atom that must be one: the "]" and 8-bit bytes that the
+// wire layer accepts in lenient mode (wire.QuirkBracketInAtom,
+// wire.QuirkEightBit) are refused after all, at the first such byte, since
+// no atom could write them back. It is for names, where no real server was
+// seen to send them.
+func (d *Decoder) atom(rule string) ([]byte, error) {
+	w := d.w
+	off := w.Offset()
+	b, err := w.ReadAtom()
+	if err != nil {
+		return nil, err
+	}
+	if i := notAtom(b); i >= 0 {
+		return nil, w.Failf(off+int64(i), rule, "%q is not an atom", b)
+	}
+	return b, nil
+}
+
+// notAtom returns the index of the first byte of b that is no ATOM-CHAR, or
+// -1 if there is none.
+func notAtom(b []byte) int {
+	for i := range b {
+		if !isAtom(b[i : i+1]) {
+			return i
+		}
+	}
+	return -1
 }

@@ -54,6 +54,9 @@ var capabilityErrorCases = []errorCase{
 	{name: "no capability, trailing space", in: "* CAPABILITY \r\n", off: 12},
 	{name: "quoted capability", in: "* CAPABILITY \"IMAP4rev1\"\r\n", off: 13},
 	{name: "list after capability", in: "* CAPABILITY IMAP4rev1 (X)\r\n", off: 23},
+	{name: "8-bit capability", in: "* CAPABILITY IMAP4rev1 X\xad\r\n", off: 24},
+	{name: "bracket in a capability", in: "* CAPABILITY IMAP4rev1 X]Y\r\n", off: 24},
+	{name: "8-bit enabled capability", in: "* ENABLED \xadX\r\n", off: 10},
 	{name: "no space after ENABLED", in: "* ENABLED(X)\r\n", off: 9},
 }
 

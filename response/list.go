@@ -243,6 +243,11 @@ func readList(d *Decoder) (Response, error) {
 		if f[0] != '\\' || string(f) == `\*` {
 			return w.Failf(off, "mbx-list-flags", `expected a mailbox attribute ("\" and an atom)`)
 		}
+		if i := notAtom(f[1:]); i >= 0 {
+			// "]" or 8-bit bytes, which lenient reading let through
+			// but no attribute could be written with.
+			return w.Failf(off+1+int64(i), "mbx-list-flags", "%q is not a mailbox attribute", f)
+		}
 		l.Attrs = append(l.Attrs, canonicalAttr(f))
 		return nil
 	})

@@ -200,6 +200,8 @@ var listCases = []testCase{
 
 var listErrorCases = []errorCase{
 	{name: "keyword attribute", in: "* LIST (Marked) \"/\" x\r\n", off: 8},
+	{name: "bracket in an attribute", in: "* LIST (\\X]Y) \"/\" INBOX\r\n", off: 10},
+	{name: "8-bit attribute", in: "* LIST (\\Gel\xc3\xb6scht) \"/\" INBOX\r\n", off: 12},
 	{name: "\\* attribute", in: "* LIST (\\*) \"/\" x\r\n", off: 8},
 	{name: "attributes not in a list", in: "* LIST \\Marked \"/\" x\r\n", off: 7},
 	{name: "unclosed attributes", in: "* LIST (\\Marked \"/\" x\r\n", off: 16},

@@ -98,6 +98,8 @@ var mailboxStatusErrorCases = []errorCase{
 	{name: "MAILBOXID of 256 characters", in: "* STATUS INBOX (MAILBOXID (" + strings.Repeat("a", 256) + "))\r\n", off: 27},
 	{name: "item without a value", in: "* STATUS INBOX (MESSAGES)\r\n", off: 24},
 	{name: "value without a name", in: "* STATUS INBOX (17)\r\n", off: 18},
+	{name: "8-bit item name", in: "* STATUS INBOX (X\xad 1)\r\n", off: 17},
+	{name: "bracket in an item name", in: "* STATUS INBOX (X]Y 1)\r\n", off: 17},
 	{name: "quoted item name", in: "* STATUS INBOX (\"MESSAGES\" 1)\r\n", off: 16},
 	{name: "no list", in: "* STATUS INBOX MESSAGES 1\r\n", off: 15},
 	{name: "no mailbox", in: "* STATUS (MESSAGES 1)\r\n", off: 9},

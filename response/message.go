@@ -17,14 +17,15 @@ import (
 //
 // Lenient decoding also accepts, and reports, what real servers send:
 // the permanent-flags wildcard \* (Zoho, wire.QuirkStarFlagInFlags), kept
-// in Flags; a space before ")" (SurgeMail, wire.QuirkSpaceBeforeParen);
-// a "]" inside a keyword (Gmail's OIB-Seen-[Gmail]/Trash,
-// wire.QuirkBracketInAtom). The first and the last have no valid wire
-// form, so the encoder refuses a FLAGS response that holds them.
+// in Flags and written back as it came, since it has no other form; a space
+// before ")" (SurgeMail, wire.QuirkSpaceBeforeParen); a "]" inside a keyword
+// (Gmail's OIB-Seen-[Gmail]/Trash, wire.QuirkBracketInAtom) and 8-bit bytes
+// in one (wire.QuirkEightBit), which the encoder refuses, since a flag is
+// an atom and an atom has neither. The flags are read as in FETCH FLAGS.
 type Flags struct {
-	// Flags are the flags in the order sent. System flags (\Answered,
-	// \Flagged, \Deleted, \Seen, \Draft, and \Recent of RFC 3501) are
-	// stored in that case; other flags keep theirs.
+	// Flags are the flags in the order sent, never nil when decoded. System
+	// flags (\Answered, \Flagged, \Deleted, \Seen, \Draft, and \Recent
+	// of RFC 3501) are stored in that case; other flags keep theirs.
 	Flags []string
 }
 
@@ -66,42 +67,9 @@ type Expunge struct {
 // Kind returns "EXPUNGE".
 func (x *Expunge) Kind() string { return "EXPUNGE" }
 
-// systemFlags maps the system flags, in lower case, to their canonical
-// spelling.
-var systemFlags = map[string]string{
-	`\answered`: `\Answered`,
-	`\flagged`:  `\Flagged`,
-	`\deleted`:  `\Deleted`,
-	`\seen`:     `\Seen`,
-	`\draft`:    `\Draft`,
-	`\recent`:   `\Recent`,
-}
-
-// canonicalFlag returns a system flag in its canonical case and any other
-// flag as it is.
-func canonicalFlag(b []byte) string {
-	if len(b) > 1 && b[0] == '\\' && len(b) <= len(`\Answered`) {
-		var low [len(`\Answered`)]byte
-		for i, c := range b {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low[i] = c
-		}
-		if f, ok := systemFlags[string(low[:len(b)])]; ok {
-			return f
-		}
-	}
-	return string(b)
-}
-
 func (f *Flags) encode(e *wire.Encoder) {
 	e.Atom("FLAGS").SP().ListStart()
 	for i, fl := range f.Flags {
-		if fl == `\*` {
-			e.Refuse(`\* in a FLAGS response: it is no flag (RFC 9051 flag-list)`)
-			return
-		}
 		if i > 0 {
 			e.SP()
 		}
@@ -124,29 +92,14 @@ func (x *Expunge) encode(e *wire.Encoder) {
 
 // readFlags reads the FLAGS response after its name: SP flag-list.
 func readFlags(d *Decoder) (Response, error) {
-	w := d.w
-	if err := w.SP(); err != nil {
+	if err := d.w.SP(); err != nil {
 		return nil, err
 	}
-	f := &Flags{}
-	err := w.List(func() error {
-		off := w.Offset()
-		b, err := w.ReadFlag()
-		if err != nil {
-			return err
-		}
-		if string(b) == `\*` {
-			if err := w.Quirk(wire.QuirkStarFlagInFlags, off, "flag-list"); err != nil {
-				return err
-			}
-		}
-		f.Flags = append(f.Flags, canonicalFlag(b))
-		return nil
-	})
+	flags, err := d.flagList("flag-list", false)
 	if err != nil {
 		return nil, err
 	}
-	return f, nil
+	return &Flags{Flags: flags}, nil
 }
 
 // readExists makes the EXISTS response for "* n EXISTS".

@@ -137,21 +137,6 @@ var statusKinds = map[string]uint8{
 	"MAILBOXID":       statusObjectID,
 }
 
-// validObjectID reports whether s is an objectid (RFC 8474 §4):
-// 1*255(ALPHA / DIGIT / "_" / "-").
-func validObjectID[T string | []byte](s T) bool {
-	if len(s) == 0 || len(s) > 255 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
 func (s *MailboxStatus) encode(e *wire.Encoder) {
 	e.Atom("STATUS").SP().Mailbox(s.Mailbox).SP().ListStart()
 	for i := range s.Items {
@@ -246,7 +231,7 @@ func readMailboxStatus(d *Decoder) (Response, error) {
 func (d *Decoder) readStatusItem() (StatusItem, error) {
 	w := d.w
 	var it StatusItem
-	name, err := w.ReadAtom()
+	name, err := d.atom("status-att-val")
 	if err != nil {
 		return it, err
 	}
