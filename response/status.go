@@ -80,7 +80,7 @@ func (s *MailboxStatus) Get(name string) (uint64, bool) {
 		if !strings.EqualFold(it.Name, name) {
 			continue
 		}
-		switch kind := statusKinds[it.Name]; {
+		switch kind := statusKinds[strings.ToUpper(it.Name)]; {
 		case kind == 0:
 			return it.Raw.Num, it.Raw.Kind == wire.KindNumber
 		case kind == statusObjectID, it.NIL:
@@ -91,11 +91,11 @@ func (s *MailboxStatus) Get(name string) (uint64, bool) {
 	return 0, false
 }
 
-// MailboxID returns the object ID of the MAILBOXID item (RFC 8474 §4), if
-// there is one.
+// MailboxID returns the object ID of the first MAILBOXID item (RFC 8474
+// §4), if there is one.
 func (s *MailboxStatus) MailboxID() (string, bool) {
 	for i := range s.Items {
-		if s.Items[i].Name == "MAILBOXID" {
+		if strings.EqualFold(s.Items[i].Name, "MAILBOXID") {
 			return s.Items[i].ObjectID, true
 		}
 	}
@@ -106,7 +106,7 @@ func (s *MailboxStatus) MailboxID() (string, bool) {
 // not know.
 func (s *MailboxStatus) hasUnknown() bool {
 	for i := range s.Items {
-		if statusKinds[s.Items[i].Name] == 0 {
+		if statusKinds[strings.ToUpper(s.Items[i].Name)] == 0 {
 			return true
 		}
 	}
