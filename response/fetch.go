@@ -517,6 +517,11 @@ func (d *Decoder) flagList(rule string, star bool) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if i := badFlagByte(b); i >= 0 {
+			// 8-bit bytes, which lenient reading accepts, have no
+			// wire form in a flag.
+			return nil, w.Failf(off+int64(i), rule, "flag %q is not an atom", b)
+		}
 		if !star && len(b) == 2 && b[1] == '*' {
 			if err := w.Quirk(wire.QuirkStarFlagInFlags, off, rule); err != nil {
 				return nil, err
@@ -957,6 +962,23 @@ func isKnownFetchItem(name string) bool {
 		return true
 	}
 	return false
+}
+
+// badFlagByte returns the index of the first byte of the flag b, as
+// ReadFlag read it, that keeps it from having a wire form (what
+// wire.Encoder.Flag writes), or -1 if it has one.
+func badFlagByte(b []byte) int {
+	start := 0
+	if len(b) > 1 && b[0] == '\\' {
+		start = 1
+	}
+	for i := start; i < len(b); i++ {
+		c := b[i]
+		if !atomChar[c] && (c != ']' || i == start) && !(c == '*' && i == 1 && len(b) == 2) {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasNUL(b []byte) bool {

@@ -232,7 +232,7 @@ var listRefusals = []refuseCase{
 	{name: "\\* attribute", r: &List{Attrs: []string{`\*`}, Delim: '/', Mailbox: "a"}},
 	{name: "bare backslash attribute", r: &List{Attrs: []string{`\`}, Delim: '/', Mailbox: "a"}},
 	{name: "attribute with a space", r: &List{Attrs: []string{`\Has Children`}, Delim: '/', Mailbox: "a"}},
-	{name: "attribute with a bracket", r: &List{Attrs: []string{`\X]Y`}, Delim: '/', Mailbox: "a"}},
+	{name: "attribute starting with a bracket", r: &List{Attrs: []string{`\]Y`}, Delim: '/', Mailbox: "a"}},
 	{name: "8-bit delimiter", r: &List{Delim: 0xe9, Mailbox: "a"}},
 	{name: "CR delimiter", r: &List{Delim: '\r', Mailbox: "a"}},
 	{name: "empty CHILDINFO option", r: &List{Delim: '/', Mailbox: "a", ChildInfo: []string{""}}},

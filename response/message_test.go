@@ -59,6 +59,9 @@ var messageCases = []testCase{
 }
 
 var messageErrorCases = []errorCase{
+	// A flag is an atom: 8-bit bytes, which lenient reading of atoms
+	// accepts elsewhere, have no wire form in one.
+	{name: "8-bit keyword in FLAGS", in: "* FLAGS (Erledigt\xe2\x9c\x93)\r\n", off: 17},
 	{name: "EXPUNGE of message 0", in: "* 0 EXPUNGE\r\n", off: 2},
 	{name: "EXPUNGE of message 00", in: "* 00 EXPUNGE\r\n", off: 2},
 	{name: "EXISTS above 32 bits", in: "* 4294967296 EXISTS\r\n", off: 2},
@@ -74,7 +77,6 @@ var messageErrorCases = []errorCase{
 var messageRefusals = []refuseCase{
 	{name: "EXPUNGE of message 0", r: &Expunge{}},
 	{name: "flag with a space", r: &Flags{Flags: []string{"OIB-Seen-[Gmail]/All Mail"}}},
-	{name: "flag with a bracket", r: &Flags{Flags: []string{"OIB-Seen-[Gmail]/Trash"}}},
 	{name: "empty flag", r: &Flags{Flags: []string{""}}},
 	{name: "8-bit flag", r: &Flags{Flags: []string{"Erledigt✓"}}},
 }
@@ -89,8 +91,9 @@ func TestMessageErrors(t *testing.T)   { checkErrorCases(t, messageErrorCases) }
 func TestMessageRefusals(t *testing.T) { checkRefusals(t, messageRefusals) }
 
 // TestLenientOnly covers responses that lenient decoding accepts with a
-// quirk but whose values have no valid wire form: the encoder refuses them,
-// so they are outside the fixed-point checks of checkCases.
+// quirk that stays in the canonical form, and that strict decoding refuses
+// without naming the quirk (Gmail's keywords with brackets: "]" ends an
+// atom in strict mode, and a space is then missing).
 func TestLenientOnly(t *testing.T) {
 	for _, c := range []struct {
 		name   string
@@ -108,8 +111,6 @@ func TestLenientOnly(t *testing.T) {
 				// "OIB-Seen-[Gmail]/All Mail" has a space: two flags.
 				"OIB-Seen-[Gmail]/All", "Mail", "OIB-Seen-[Gmail]/Spam"}},
 			quirks: []string{"bracket-in-atom@65", "bracket-in-atom@88", "bracket-in-atom@244", "bracket-in-atom@270"}, strict: 65},
-		{name: "8-bit keyword in FLAGS", in: "* FLAGS (Erledigt\xe2\x9c\x93)\r\n",
-			want: &Flags{Flags: []string{"Erledigt✓"}}, quirks: []string{"eight-bit@17"}, strict: 17},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, quirks, err := decodeOne(strings.NewReader(c.in))
@@ -127,8 +128,16 @@ func TestLenientOnly(t *testing.T) {
 			if !errors.As(err, &se) || se.Offset != c.strict {
 				t.Errorf("strict decode: %v, want an error at %d", err, c.strict)
 			}
-			if b, err := Append(nil, got); !errors.Is(err, wire.ErrUnrepresentable) {
-				t.Errorf("encode: %q, %v; want wire.ErrUnrepresentable", b, err)
+			b, err := Append(nil, got)
+			if err != nil {
+				t.Fatalf("encode: %v", err)
+			}
+			again, _, err := decodeOne(strings.NewReader(string(b)))
+			if err != nil {
+				t.Fatalf("canonical %q: %v", b, err)
+			}
+			if diff := cmp.Diff(got, again, cmpOpts...); diff != "" {
+				t.Errorf("canonical %q decodes differently (-first +again):\n%s", b, diff)
 			}
 		})
 	}

@@ -166,16 +166,33 @@ func allClass[T string | []byte](s T, c uint8) bool {
 }
 
 // Flag writes a flag: "\" followed by an atom, "\*", or a keyword atom.
+// A "]" after the first byte of the atom is written as it is, as in Gmail's
+// keyword OIB-Seen-[Gmail]/Trash: lenient decoding reads it
+// (QuirkBracketInAtom), and the flag has no other form.
 func (e *Encoder) Flag(s string) *Encoder {
 	if e.err != nil {
 		return e
 	}
-	if s == `\*` || len(s) > 1 && s[0] == '\\' && allClass(s[1:], cAtom) || s != "" && allClass(s, cAtom) {
+	if s == `\*` || len(s) > 1 && s[0] == '\\' && flagAtom(s[1:]) || flagAtom(s) {
 		e.buf = append(e.buf, s...)
 		e.last = 'v'
 		return e
 	}
 	return e.fail("flag " + strconv.Quote(s))
+}
+
+// flagAtom reports whether s is 1*ATOM-CHAR, or that with "]" after its
+// first byte.
+func flagAtom(s string) bool {
+	if s == "" || s[0] == ']' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if class[s[i]]&cAtom == 0 && s[i] != ']' {
+			return false
+		}
+	}
+	return true
 }
 
 // Number writes a 32-bit number.
