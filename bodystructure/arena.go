@@ -54,6 +54,9 @@ const (
 func (a *Arena) ReadBody(d *wire.Decoder) (*Body, error) {
 	a.reset()
 	p := parser{d: d, a: a}
+	if b, ok := p.fastBody(); ok {
+		return b, nil
+	}
 	return p.body()
 }
 
@@ -61,6 +64,9 @@ func (a *Arena) ReadBody(d *wire.Decoder) (*Body, error) {
 func (a *Arena) ReadEnvelope(d *wire.Decoder) (*Envelope, error) {
 	a.reset()
 	p := parser{d: d, a: a}
+	if e, ok := p.fastEnvelope(); ok {
+		return e, nil
+	}
 	return p.envelope(true)
 }
 
@@ -101,44 +107,54 @@ func take[T any](block *[]T, n, size int) []T {
 	return (*block)[i : i+n : i+n]
 }
 
-func (p *parser) newBody() *Body {
-	if p.a == nil {
+func (p *parser) newBody() *Body { return newBody(p.a) }
+
+func newBody(a *Arena) *Body {
+	if a == nil {
 		return new(Body)
 	}
-	return &take(&p.a.bodies, 1, arenaBlock)[0]
+	return &take(&a.bodies, 1, arenaBlock)[0]
 }
 
-func (p *parser) newExtension() *Extension {
-	if p.a == nil {
+func (p *parser) newExtension() *Extension { return newExtension(p.a) }
+
+func newExtension(a *Arena) *Extension {
+	if a == nil {
 		return new(Extension)
 	}
-	return &take(&p.a.exts, 1, arenaBlock)[0]
+	return &take(&a.exts, 1, arenaBlock)[0]
 }
 
-func (p *parser) newDisposition() *Disposition {
-	if p.a == nil {
+func (p *parser) newDisposition() *Disposition { return newDisposition(p.a) }
+
+func newDisposition(a *Arena) *Disposition {
+	if a == nil {
 		return new(Disposition)
 	}
-	return &take(&p.a.dsps, 1, arenaBlock)[0]
+	return &take(&a.dsps, 1, arenaBlock)[0]
 }
 
-func (p *parser) newEnvelope() *Envelope {
-	if p.a == nil {
+func (p *parser) newEnvelope() *Envelope { return newEnvelope(p.a) }
+
+func newEnvelope(a *Arena) *Envelope {
+	if a == nil {
 		return new(Envelope)
 	}
-	return &take(&p.a.envs, 1, arenaEnvs)[0]
+	return &take(&a.envs, 1, arenaEnvs)[0]
 }
 
 // string returns b as a string: a common name without allocating, else
 // from the arena if there is one.
-func (p *parser) string(b []byte) string {
+func (p *parser) string(b []byte) string { return stringIn(p.a, b) }
+
+func stringIn(a *Arena, b []byte) string {
 	if s, ok := interned(b); ok {
 		return s
 	}
-	if p.a == nil {
+	if a == nil {
 		return string(b)
 	}
-	return p.a.String(b)
+	return a.String(b)
 }
 
 // collect moves the items of a stack from start on into a block, or a new

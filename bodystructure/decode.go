@@ -34,6 +34,9 @@ import (
 // bounded by the decoder's MaxDepth.
 func ReadBody(d *wire.Decoder) (*Body, error) {
 	p := parser{d: d}
+	if b, ok := p.fastBody(); ok {
+		return b, nil
+	}
 	return p.body()
 }
 
@@ -44,6 +47,9 @@ func ReadBody(d *wire.Decoder) (*Body, error) {
 // wire.QuirkNoAddressSpace.
 func ReadEnvelope(d *wire.Decoder) (*Envelope, error) {
 	p := parser{d: d}
+	if e, ok := p.fastEnvelope(); ok {
+		return e, nil
+	}
 	return p.envelope(true)
 }
 

@@ -28,6 +28,7 @@ func FuzzReadBody(f *testing.F) {
 		if errKey(err) != errKey(err1) {
 			t.Fatalf("whole: %v\nbyte by byte: %v", err, err1)
 		}
+		checkFastPath(t, in, env)
 		if err != nil {
 			var se *wire.SyntaxError
 			if !errors.As(err, &se) && !errors.Is(err, io.ErrUnexpectedEOF) && err != io.EOF {
@@ -68,6 +69,59 @@ func FuzzReadBody(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkFastPath checks that the fast path (ReadBody, ReadEnvelope and an
+// Arena's, over the buffered bytes) and the token parser alone give the
+// same value, quirks and error for in, in both modes.
+func checkFastPath(t *testing.T, in []byte, env bool) {
+	t.Helper()
+	for _, strict := range []bool{false, true} {
+		type result struct {
+			v      any
+			quirks []wire.QuirkReport
+			err    any
+			next   int64
+		}
+		run := func(read func(d *wire.Decoder) (any, error)) result {
+			d := wire.NewDecoder(bytes.NewReader(in), wire.Strict(strict), wire.MaxLineBytes(4096))
+			v, err := read(d)
+			if err == nil {
+				err = d.ReadEOL()
+			}
+			return result{v, append([]wire.QuirkReport(nil), d.Quirks()...), errKey(err), d.Offset()}
+		}
+		var a Arena
+		fast := run(func(d *wire.Decoder) (any, error) {
+			if env {
+				return ReadEnvelope(d)
+			}
+			return ReadBody(d)
+		})
+		arena := run(func(d *wire.Decoder) (any, error) {
+			if env {
+				return a.ReadEnvelope(d)
+			}
+			return a.ReadBody(d)
+		})
+		slow := run(func(d *wire.Decoder) (any, error) {
+			p := parser{d: d}
+			if env {
+				return p.envelope(true)
+			}
+			return p.body()
+		})
+		for _, r := range []result{fast, arena} {
+			if r.err != slow.err || r.next != slow.next || !cmp.Equal(r.quirks, slow.quirks) {
+				t.Fatalf("strict=%v: fast path: %v at %d %v\ntoken parser: %v at %d %v", strict, r.err, r.next, r.quirks, slow.err, slow.next, slow.quirks)
+			}
+			if slow.err == nil {
+				if diff := cmp.Diff(slow.v, r.v); diff != "" {
+					t.Fatalf("strict=%v: fast path differs (-token parser +fast path):\n%s", strict, diff)
+				}
+			}
+		}
+	}
 }
 
 // errKey is what must agree between two decodings that fail: the quote in

@@ -520,3 +520,38 @@ func (s *annScanner) result() (literal.Announcement, bool) {
 	}
 	return literal.Announcement{Size: s.size, NonSync: s.plus, Binary: s.binary}, true
 }
+
+// Window returns the bytes of the current message that are buffered and
+// may be read next, for typed layers that scan the common shapes of their
+// grammar directly, in the manner of stateless consume functions, and fall
+// back to the Read methods for anything else. It is empty when no bytes can
+// be handed out: between messages, after an error, before a literal's body,
+// or after spaces that ReadToken has consumed but not yet returned.
+//
+// The bytes are a view of the decoder's buffer, valid until the next call
+// of a Decoder method. They may extend past the end of the current line, so
+// a scanner must stop at the first byte it does not understand. Consume
+// then consumes what the scanner read.
+func (d *Decoder) Window() []byte {
+	if d.err != nil || !d.inMsg || d.lit.pending || d.spaces != 0 {
+		return nil
+	}
+	return d.buf[d.r:d.end]
+}
+
+// Consume consumes the first n bytes of Window. They must be whole values
+// whose brackets balance, containing no line ending: Consume bypasses the
+// decoder's tracking of nesting and framing, which such bytes leave as they
+// were. n is capped to the window's length.
+func (d *Decoder) Consume(n int) {
+	if w := len(d.Window()); n > w {
+		n = w
+	}
+	if n > 0 {
+		d.r += n
+	}
+}
+
+// DepthLeft returns how many more levels of lists the decoder's MaxDepth
+// allows at its position, for scanners of nested values that use Window.
+func (d *Decoder) DepthLeft() int { return d.opt.maxDepth - d.depth }

@@ -130,7 +130,9 @@ func (d *Decoder) ReadToken() (Token, error) {
 	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 {
 		b := d.buf[d.r:d.end]
 		j := 0
-		if len(b) > 1 && b[0] == ' ' {
+		if len(b) > 1 && b[0] == ' ' && d.base+int64(d.r) != d.msgStart {
+			// (A space that starts a message is a quirk: the
+			// general path reports it.)
 			j = 1
 		}
 		if j < len(b) {

@@ -1,0 +1,493 @@
+package bodystructure
+
+import "github.com/mailwire/imap/wire"
+
+// The fast path reads the shapes of bodies and envelopes that servers send
+// almost always straight from the decoder's buffered bytes (wire.Decoder.
+// Window), without tokens: quoted strings without line breaks or 8-bit
+// bytes, single spaces, NIL, numbers, extension data up to the location.
+// On anything else — a literal, a quirk, the end of the buffered bytes, an
+// error — it gives up having consumed nothing, and the token parser reads
+// the value from the same place, so both paths give the same value, the
+// same quirks and the same errors.
+
+// scanner reads a value from b, a view of the decoder's buffer. Its
+// methods return false to give up.
+type scanner struct {
+	a     *Arena // memory for the values, or nil
+	st    *Arena // the list stacks
+	b     []byte
+	i     int
+	depth int // levels of lists still allowed
+	buf   []byte
+}
+
+// fastBody reads a body at the decoder's position if it has a common shape.
+func (p *parser) fastBody() (*Body, bool) {
+	if p.has {
+		return nil, false
+	}
+	s := newScanner(p)
+	st := p.stacks()
+	parts, params, strs := len(st.partStack), len(st.paramStack), len(st.strStack)
+	b, ok := s.body()
+	if !ok {
+		// Drop what the attempt left on the stacks.
+		st.partStack = st.partStack[:parts]
+		st.paramStack = st.paramStack[:params]
+		st.strStack = st.strStack[:strs]
+		return nil, false
+	}
+	p.d.Consume(s.i)
+	return b, true
+}
+
+// fastEnvelope reads an envelope at the decoder's position if it has a
+// common shape.
+func (p *parser) fastEnvelope() (*Envelope, bool) {
+	if p.has {
+		return nil, false
+	}
+	s := newScanner(p)
+	st := p.stacks()
+	addrs := len(st.addrStack)
+	e, ok := s.envelope()
+	if !ok {
+		st.addrStack = st.addrStack[:addrs]
+		return nil, false
+	}
+	p.d.Consume(s.i)
+	return e, true
+}
+
+// newScanner returns a scanner of the decoder's window. It first peeks, so
+// that a value at the start of a message has its bytes in the window; an
+// error is left for the token parser to meet.
+func newScanner(p *parser) scanner {
+	p.d.Peek()
+	s := scanner{a: p.a, st: p.stacks(), b: p.d.Window(), depth: p.d.DepthLeft()}
+	if s.peek() == ' ' && p.d.Offset() == p.d.MessageOffset() {
+		// A space that starts a message is a quirk, which the token
+		// parser reports.
+		s.b = nil
+	}
+	s.space()
+	return s
+}
+
+// space skips the one space that may come before the value.
+func (s *scanner) space() {
+	if s.peek() == ' ' {
+		s.i++
+	}
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+// byte reads c.
+func (s *scanner) byte(c byte) bool {
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// open reads "(" within the depth allowed.
+func (s *scanner) open() bool {
+	if s.depth <= 0 || !s.byte('(') {
+		return false
+	}
+	s.depth--
+	return true
+}
+
+func (s *scanner) close() bool {
+	if !s.byte(')') {
+		return false
+	}
+	s.depth++
+	return true
+}
+
+// nil reads NIL, in any case, followed by a byte that ends an atom.
+func (s *scanner) nil() bool {
+	b := s.b[s.i:]
+	if len(b) < 4 || b[0]|0x20 != 'n' || b[1]|0x20 != 'i' || b[2]|0x20 != 'l' ||
+		b[3] != ' ' && b[3] != ')' {
+		return false
+	}
+	s.i += 3
+	return true
+}
+
+// quoted reads a quoted string without line breaks, NUL or 8-bit bytes,
+// with the escapes \" and \\, and returns its content, a view of b or of
+// s.buf.
+func (s *scanner) quoted() ([]byte, bool) {
+	if !s.byte('"') {
+		return nil, false
+	}
+	start := s.i
+	for j := start; j < len(s.b); j++ {
+		switch c := s.b[j]; {
+		case c == '"':
+			s.i = j + 1
+			return s.b[start:j], true
+		case c == '\\':
+			return s.escaped(start)
+		case c < ' ' || c >= 0x7f:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// escaped reads the rest of a quoted string that has escapes.
+func (s *scanner) escaped(start int) ([]byte, bool) {
+	s.buf = s.buf[:0]
+	for j := start; j < len(s.b); j++ {
+		switch c := s.b[j]; {
+		case c == '"':
+			s.i = j + 1
+			return s.buf, true
+		case c == '\\':
+			if j+1 >= len(s.b) || s.b[j+1] != '"' && s.b[j+1] != '\\' {
+				return nil, false
+			}
+			j++
+			s.buf = append(s.buf, s.b[j])
+		case c < ' ' || c >= 0x7f:
+			return nil, false
+		default:
+			s.buf = append(s.buf, c)
+		}
+	}
+	return nil, false
+}
+
+// str reads a string.
+func (s *scanner) str() (string, bool) {
+	b, ok := s.quoted()
+	if !ok {
+		return "", false
+	}
+	return stringIn(s.a, b), true
+}
+
+// nstr reads an nstring.
+func (s *scanner) nstr() (wire.NString, bool) {
+	if s.nil() {
+		return wire.NString{}, true
+	}
+	b, ok := s.quoted()
+	if !ok {
+		return wire.NString{}, false
+	}
+	return wire.Str(stringIn(s.a, b)), true
+}
+
+// sp reads a single space followed by no other.
+func (s *scanner) sp() bool {
+	return s.byte(' ') && s.peek() != ' '
+}
+
+// number reads a number of at most max digits, no more than limit.
+func (s *scanner) number(digits int, limit uint64) (uint64, bool) {
+	var n uint64
+	j := s.i
+	for j < len(s.b) && '0' <= s.b[j] && s.b[j] <= '9' && j-s.i < digits {
+		n = n*10 + uint64(s.b[j]-'0')
+		j++
+	}
+	if j == s.i || j == len(s.b) || n > limit || s.b[j] != ' ' && s.b[j] != ')' {
+		return 0, false
+	}
+	s.i = j
+	return n, true
+}
+
+// body reads "(" single or multipart ")".
+func (s *scanner) body() (*Body, bool) {
+	if !s.open() {
+		return nil, false
+	}
+	var b *Body
+	var ok bool
+	if s.peek() == '(' {
+		b, ok = s.multipart()
+	} else {
+		b, ok = s.single()
+	}
+	if !ok || !s.close() {
+		return nil, false
+	}
+	return b, true
+}
+
+func (s *scanner) multipart() (*Body, bool) {
+	st := s.st
+	start := len(st.partStack)
+	for s.peek() == '(' {
+		part, ok := s.body()
+		if !ok {
+			return nil, false
+		}
+		st.partStack = append(st.partStack, part)
+	}
+	b := newBody(s.a)
+	b.Type = "MULTIPART"
+	b.Parts = collect(&st.partStack, start, &st.parts, s.a)
+	var ok bool
+	if !s.sp() {
+		return nil, false
+	}
+	if b.Subtype, ok = s.str(); !ok {
+		return nil, false
+	}
+	if s.peek() != ' ' {
+		return b, true
+	}
+	if !s.sp() {
+		return nil, false
+	}
+	if b.Params, ok = s.params(); !ok {
+		return nil, false
+	}
+	b.Ext = newExtension(s.a)
+	return b, s.extRest(b.Ext)
+}
+
+func (s *scanner) single() (*Body, bool) {
+	b := newBody(s.a)
+	var ok bool
+	if b.Type, ok = s.str(); !ok || !s.sp() {
+		return nil, false
+	}
+	if b.Subtype, ok = s.str(); !ok || !s.sp() {
+		return nil, false
+	}
+	if b.Params, ok = s.params(); !ok || !s.sp() {
+		return nil, false
+	}
+	if b.ID, ok = s.nstr(); !ok || !s.sp() {
+		return nil, false
+	}
+	if b.Description, ok = s.nstr(); !ok || !s.sp() {
+		return nil, false
+	}
+	if b.Encoding, ok = s.str(); !ok || !s.sp() {
+		return nil, false
+	}
+	size, ok := s.number(10, 1<<32-1)
+	if !ok {
+		return nil, false
+	}
+	b.Size = uint32(size)
+	switch {
+	case b.IsText():
+		if !s.sp() {
+			return nil, false
+		}
+		if b.Lines, ok = s.number(18, 1<<63-1); !ok {
+			return nil, false
+		}
+	case equalFoldASCII(b.Type, "MESSAGE"):
+		// message/rfc822 and message/global carry an envelope and a
+		// body: the token parser reads those.
+		return nil, false
+	}
+	if s.peek() != ' ' {
+		return b, true
+	}
+	if !s.sp() {
+		return nil, false
+	}
+	b.Ext = newExtension(s.a)
+	if b.Ext.MD5, ok = s.nstr(); !ok {
+		return nil, false
+	}
+	return b, s.extRest(b.Ext)
+}
+
+// params reads body-fld-param: NIL or "(" string SP string *(SP string SP
+// string) ")".
+func (s *scanner) params() ([]Param, bool) {
+	if s.nil() {
+		return nil, true
+	}
+	if !s.open() {
+		return nil, false
+	}
+	st := s.st
+	start := len(st.paramStack)
+	for {
+		name, ok := s.str()
+		if !ok || !s.sp() {
+			return nil, false
+		}
+		value, ok := s.str()
+		if !ok {
+			return nil, false
+		}
+		st.paramStack = append(st.paramStack, Param{name, value})
+		if s.close() {
+			return collect(&st.paramStack, start, &st.params, s.a), true
+		}
+		if !s.sp() {
+			return nil, false
+		}
+	}
+}
+
+// extRest reads [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc]]];
+// further extensions are left to the token parser.
+func (s *scanner) extRest(x *Extension) bool {
+	if s.peek() != ' ' {
+		return true
+	}
+	if !s.sp() {
+		return false
+	}
+	if !s.nil() {
+		if !s.open() {
+			return false
+		}
+		x.Disposition = newDisposition(s.a)
+		var ok bool
+		if x.Disposition.Type, ok = s.str(); !ok || !s.sp() {
+			return false
+		}
+		if x.Disposition.Params, ok = s.params(); !ok || !s.close() {
+			return false
+		}
+	}
+	if s.peek() != ' ' {
+		return true
+	}
+	if !s.sp() || !s.lang(x) {
+		return false
+	}
+	if s.peek() != ' ' {
+		return true
+	}
+	if !s.sp() {
+		return false
+	}
+	var ok bool
+	if x.Location, ok = s.nstr(); !ok {
+		return false
+	}
+	return s.peek() != ' '
+}
+
+// lang reads body-fld-lang: NIL, a string, or a list of strings.
+func (s *scanner) lang(x *Extension) bool {
+	if s.nil() {
+		return true
+	}
+	st := s.st
+	st.strStack = st.strStack[:0]
+	if s.peek() == '"' {
+		l, ok := s.str()
+		if !ok {
+			return false
+		}
+		st.strStack = append(st.strStack, l)
+	} else {
+		if !s.open() {
+			return false
+		}
+		for {
+			l, ok := s.str()
+			if !ok {
+				return false
+			}
+			st.strStack = append(st.strStack, l)
+			if s.close() {
+				break
+			}
+			if !s.sp() {
+				return false
+			}
+		}
+	}
+	x.Language = collect(&st.strStack, 0, &st.strs, s.a)
+	return true
+}
+
+// envelope reads "(" env-date SP env-subject SP env-from SP env-sender SP
+// env-reply-to SP env-to SP env-cc SP env-bcc SP env-in-reply-to SP
+// env-message-id ")".
+func (s *scanner) envelope() (*Envelope, bool) {
+	if !s.open() {
+		return nil, false
+	}
+	e := newEnvelope(s.a)
+	var ok bool
+	if e.Date, ok = s.nstr(); !ok || !s.sp() {
+		return nil, false
+	}
+	if e.Subject, ok = s.nstr(); !ok {
+		return nil, false
+	}
+	for _, l := range [...]*[]Address{&e.From, &e.Sender, &e.ReplyTo, &e.To, &e.Cc, &e.Bcc} {
+		if !s.sp() {
+			return nil, false
+		}
+		if *l, ok = s.addresses(); !ok {
+			return nil, false
+		}
+	}
+	if !s.sp() {
+		return nil, false
+	}
+	if e.InReplyTo, ok = s.nstr(); !ok || !s.sp() {
+		return nil, false
+	}
+	if e.MessageID, ok = s.nstr(); !ok || !s.close() {
+		return nil, false
+	}
+	return e, true
+}
+
+// addresses reads NIL or "(" 1*address ")", with no space between the
+// addresses.
+func (s *scanner) addresses() ([]Address, bool) {
+	if s.nil() {
+		return nil, true
+	}
+	if !s.open() {
+		return nil, false
+	}
+	st := s.st
+	start := len(st.addrStack)
+	for {
+		if !s.open() {
+			return nil, false
+		}
+		var a Address
+		var ok bool
+		if a.Name, ok = s.nstr(); !ok || !s.sp() {
+			return nil, false
+		}
+		if a.Adl, ok = s.nstr(); !ok || !s.sp() {
+			return nil, false
+		}
+		if a.Mailbox, ok = s.nstr(); !ok || !s.sp() {
+			return nil, false
+		}
+		if a.Host, ok = s.nstr(); !ok || !s.close() {
+			return nil, false
+		}
+		st.addrStack = append(st.addrStack, a)
+		if s.close() {
+			return collect(&st.addrStack, start, &st.addrs, s.a), true
+		}
+	}
+}
