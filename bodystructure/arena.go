@@ -40,6 +40,7 @@ type Arena struct {
 	paramStack []Param
 	addrStack  []Address
 	strStack   []string
+	esc        []byte // unescaped quoted strings
 }
 
 // Block sizes, in elements.

@@ -19,7 +19,6 @@ type scanner struct {
 	b     []byte
 	i     int
 	depth int // levels of lists still allowed
-	buf   []byte
 }
 
 // fastBody reads a body at the decoder's position if it has a common shape.
@@ -128,44 +127,55 @@ func (s *scanner) nil() bool {
 
 // quoted reads a quoted string without line breaks, NUL or 8-bit bytes,
 // with the escapes \" and \\, and returns its content, a view of b or of
-// s.buf.
+// the arena's scratch space, valid until the next string.
 func (s *scanner) quoted() ([]byte, bool) {
 	if !s.byte('"') {
 		return nil, false
 	}
-	start := s.i
-	for j := start; j < len(s.b); j++ {
-		switch c := s.b[j]; {
-		case c == '"':
-			s.i = j + 1
-			return s.b[start:j], true
-		case c == '\\':
-			return s.escaped(start)
-		case c < ' ' || c >= 0x7f:
-			return nil, false
-		}
+	start, j := s.i, s.i
+	for j < len(s.b) && plainQuoted[s.b[j]] {
+		j++
+	}
+	switch {
+	case j == len(s.b):
+		return nil, false
+	case s.b[j] == '"':
+		s.i = j + 1
+		return s.b[start:j], true
+	case s.b[j] == '\\':
+		return s.escaped(start)
 	}
 	return nil, false
 }
 
+// plainQuoted holds the bytes that stand for themselves in a quoted string
+// the fast path reads: printable US-ASCII but '"' and '\'.
+var plainQuoted = func() (t [256]bool) {
+	for c := ' '; c < 0x7f; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // escaped reads the rest of a quoted string that has escapes.
 func (s *scanner) escaped(start int) ([]byte, bool) {
-	s.buf = s.buf[:0]
+	buf := s.st.esc[:0]
+	defer func() { s.st.esc = buf }()
 	for j := start; j < len(s.b); j++ {
 		switch c := s.b[j]; {
 		case c == '"':
 			s.i = j + 1
-			return s.buf, true
+			return buf, true
 		case c == '\\':
 			if j+1 >= len(s.b) || s.b[j+1] != '"' && s.b[j+1] != '\\' {
 				return nil, false
 			}
 			j++
-			s.buf = append(s.buf, s.b[j])
+			buf = append(buf, s.b[j])
 		case c < ' ' || c >= 0x7f:
 			return nil, false
 		default:
-			s.buf = append(s.buf, c)
+			buf = append(buf, c)
 		}
 	}
 	return nil, false

@@ -215,6 +215,9 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 		return nil, err
 	}
 	for i := 0; ; i++ {
+		if d.fastItem(f, i > 0) {
+			continue
+		}
 		if i > 0 {
 			end, err := w.ListEnd()
 			if err != nil {
@@ -232,6 +235,147 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 		}
 	}
 	return f, nil
+}
+
+// fastItem reads the next item, after a space unless it is the first, if
+// it is one of the small ones servers send in every FETCH response (UID,
+// FLAGS, RFC822.SIZE, MODSEQ) in its common shape, straight from the
+// decoder's buffered bytes. It reports whether it did; if not, it consumed
+// nothing and fetchItem reads the item.
+func (d *Decoder) fastItem(f *Fetch, sp bool) bool {
+	b := d.w.Window()
+	if d.w.DepthLeft() < 1 {
+		return false // the lists of FLAGS and MODSEQ would be too deep
+	}
+	i := 0
+	if sp {
+		if len(b) < 2 || b[0] != ' ' || b[1] == ' ' {
+			return false
+		}
+		i = 1
+	}
+	j := i
+	for j < len(b) && b[j] != ' ' {
+		j++
+	}
+	if j+1 >= len(b) {
+		return false
+	}
+	name, j := b[i:j], j+1
+	var item FetchItem
+	switch string(name) {
+	case "UID":
+		n, k := scanNumber(b[j:], 1<<32-1)
+		if k == 0 || n == 0 {
+			return false
+		}
+		item, f.UID, j = FetchUID, uint32(n), j+k
+	case "RFC822.SIZE":
+		n, k := scanNumber(b[j:], 1<<63-1)
+		if k == 0 {
+			return false
+		}
+		item, f.Size, j = FetchSize, n, j+k
+	case "MODSEQ":
+		if b[j] != '(' {
+			return false
+		}
+		n, k := scanNumber(b[j+1:], 1<<63-1)
+		if k == 0 || n == 0 || j+1+k >= len(b) || b[j+1+k] != ')' {
+			return false
+		}
+		item, f.ModSeq, j = FetchModSeq, n, j+k+2
+	case "FLAGS":
+		k, ok := d.scanFlags(b[j:], f)
+		if !ok {
+			return false
+		}
+		item, j = FetchFlags, j+k
+	default:
+		return false
+	}
+	if f.Has&item != 0 || j >= len(b) || b[j] != ' ' && b[j] != ')' {
+		// Twice, or something odd follows: fetchItem reports it.
+		d.undoItem(f, item)
+		return false
+	}
+	f.Has |= item
+	d.w.Consume(j)
+	return true
+}
+
+// undoItem clears what fastItem set of item when it gives up.
+func (d *Decoder) undoItem(f *Fetch, item FetchItem) {
+	if f.Has&item != 0 {
+		return // the earlier value stays
+	}
+	switch item {
+	case FetchUID:
+		f.UID = 0
+	case FetchSize:
+		f.Size = 0
+	case FetchModSeq:
+		f.ModSeq = 0
+	case FetchFlags:
+		f.Flags = nil
+	}
+}
+
+// scanNumber reads a number no larger than max at the start of b, which
+// must go on after it, and returns it and its length, 0 if there is none.
+func scanNumber(b []byte, max uint64) (uint64, int) {
+	var n uint64
+	i := 0
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		if i == 19 {
+			return 0, 0
+		}
+		n = n*10 + uint64(b[i]-'0')
+		i++
+	}
+	if i == len(b) || n > max {
+		return 0, 0
+	}
+	return n, i
+}
+
+// scanFlags reads "(" [flag *(SP flag)] ")" of plain flags (system flags
+// and keyword atoms, no "\*", no "]") at the start of b, and returns its
+// length.
+func (d *Decoder) scanFlags(b []byte, f *Fetch) (int, bool) {
+	if len(b) == 0 || b[0] != '(' {
+		return 0, false
+	}
+	start := len(d.strStack)
+	defer func() { d.strStack = d.strStack[:start] }()
+	i := 1
+	for {
+		if i < len(b) && b[i] == ')' && (i == 1) {
+			break
+		}
+		j := i
+		if j < len(b) && b[j] == '\\' {
+			j++
+		}
+		k := j
+		for k < len(b) && atomChar[b[k]] {
+			k++
+		}
+		if k == j || k == len(b) {
+			return 0, false
+		}
+		d.strStack = append(d.strStack, d.flag(b[i:k]))
+		if b[k] == ')' {
+			i = k
+			break
+		}
+		if b[k] != ' ' || k+1 < len(b) && b[k+1] == ' ' {
+			return 0, false
+		}
+		i = k + 1
+	}
+	f.Flags = d.strings(start)
+	return i + 1, true
 }
 
 // fetchItem reads one msg-att item.
