@@ -218,6 +218,12 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 		if d.fastItem(f, i > 0) {
 			continue
 		}
+		if name, off, ok := d.fastName(i > 0); ok {
+			if err := d.fetchValue(f, name, off); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if i > 0 {
 			end, err := w.ListEnd()
 			if err != nil {
@@ -385,11 +391,42 @@ func (d *Decoder) fetchItem(f *Fetch) error {
 	if err != nil {
 		return err
 	}
-	off := t.Offset
 	if t.Kind != wire.KindAtom {
-		return w.Failf(off, "msg-att", "expected a FETCH item name, found %s", t.Kind)
+		return w.Failf(t.Offset, "msg-att", "expected a FETCH item name, found %s", t.Kind)
 	}
-	name := d.upperName(t.Bytes())
+	return d.fetchValue(f, d.upperName(t.Bytes()), t.Offset)
+}
+
+// fastName reads the name of the next item, after a space unless it is the
+// first, if it is a known one in upper case, straight from the decoder's
+// buffered bytes. It reports whether it did; if not, it consumed nothing.
+func (d *Decoder) fastName(sp bool) (name []byte, off int64, ok bool) {
+	b := d.w.Window()
+	i := 0
+	if sp {
+		if len(b) < 2 || b[0] != ' ' || b[1] == ' ' {
+			return nil, 0, false
+		}
+		i = 1
+	}
+	j := i
+	for j < len(b) && ('A' <= b[j] && b[j] <= 'Z' || b[j] == '.' || b[j] == '-' || '0' <= b[j] && b[j] <= '9') {
+		j++
+	}
+	if j == i || j == len(b) || b[j] != ' ' && b[j] != '[' || !isKnownFetchItem(b[i:j]) {
+		return nil, 0, false
+	}
+	off = d.w.Offset() + int64(i)
+	name = append(d.upper[:0], b[i:j]...)
+	d.w.Consume(j)
+	return name, off, true
+}
+
+// fetchValue reads the rest of an item after its name, in upper case, which
+// started at offset off.
+func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
+	w := d.w
+	var err error
 	item, rule := FetchItem(0), ""
 	switch string(name) {
 	case "UID":
@@ -523,7 +560,7 @@ func (d *Decoder) fetchItem(f *Fetch) error {
 		}
 	default:
 		if !isAtom(name) {
-			return w.Failf(off, "msg-att", "expected a FETCH item name, found %q", t.Bytes())
+			return w.Failf(off, "msg-att", "expected a FETCH item name, found %q", name)
 		}
 		return d.fetchUnknown(f, name)
 	}
@@ -1085,7 +1122,7 @@ func (f *Fetch) check() string {
 		}
 	}
 	for i := range f.Unknown {
-		if isKnownFetchItem(f.Unknown[i].Name) {
+		if isKnownFetchItem(upperString([]byte(f.Unknown[i].Name))) {
 			return "an unknown FETCH item named " + f.Unknown[i].Name
 		}
 	}
@@ -1098,8 +1135,8 @@ func sectionEmpty(s bodystructure.Section) bool {
 
 // isKnownFetchItem reports whether name, in any case, is an item that
 // decodes as a typed one.
-func isKnownFetchItem(name string) bool {
-	switch upperString([]byte(name)) {
+func isKnownFetchItem[T string | []byte](name T) bool {
+	switch string(name) {
 	case "UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
 		"BINARY", "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "EMAILID",
 		"THREADID", "SAVEDATE", "PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET":
