@@ -1,6 +1,10 @@
 package bodystructure
 
-import "github.com/mailwire/imap/wire"
+import (
+	"bytes"
+
+	"github.com/mailwire/imap/wire"
+)
 
 // The fast path reads the shapes of bodies and envelopes that servers send
 // almost always straight from the decoder's buffered bytes (wire.Decoder.
@@ -14,6 +18,7 @@ import "github.com/mailwire/imap/wire"
 // scanner reads a value from b, a view of the decoder's buffer. Its
 // methods return false to give up.
 type scanner struct {
+	p     *parser
 	a     *Arena // memory for the values, or nil
 	st    *Arena // the list stacks
 	b     []byte
@@ -26,19 +31,30 @@ func (p *parser) fastBody() (*Body, bool) {
 	if p.has {
 		return nil, false
 	}
-	s := newScanner(p)
-	st := p.stacks()
-	parts, params, strs := len(st.partStack), len(st.paramStack), len(st.strStack)
-	b, ok := s.body()
-	if !ok {
+	for try := 0; ; try++ {
+		s := newScanner(p)
+		st := s.st
+		parts, params, strs := len(st.partStack), len(st.paramStack), len(st.strStack)
+		b, ok := s.body()
+		if ok {
+			p.d.Consume(s.i)
+			return b, true
+		}
 		// Drop what the attempt left on the stacks.
 		st.partStack = st.partStack[:parts]
 		st.paramStack = st.paramStack[:params]
 		st.strStack = st.strStack[:strs]
-		return nil, false
+		if try > 0 || !s.retry() {
+			return nil, false
+		}
 	}
-	p.d.Consume(s.i)
-	return b, true
+}
+
+// retry reports whether a scan that failed may succeed with more of the
+// line buffered, and buffers more. A scan is retried once at most, so that
+// reading a value costs at most two scans of its bytes.
+func (s *scanner) retry() bool {
+	return len(s.b) > 0 && bytes.IndexByte(s.b, '\n') < 0 && s.p.d.Refill()
 }
 
 // fastEnvelope reads an envelope at the decoder's position if it has a
@@ -47,16 +63,19 @@ func (p *parser) fastEnvelope() (*Envelope, bool) {
 	if p.has {
 		return nil, false
 	}
-	s := newScanner(p)
-	st := p.stacks()
-	addrs := len(st.addrStack)
-	e, ok := s.envelope()
-	if !ok {
-		st.addrStack = st.addrStack[:addrs]
-		return nil, false
+	for try := 0; ; try++ {
+		s := newScanner(p)
+		addrs := len(s.st.addrStack)
+		e, ok := s.envelope()
+		if ok {
+			p.d.Consume(s.i)
+			return e, true
+		}
+		s.st.addrStack = s.st.addrStack[:addrs]
+		if try > 0 || !s.retry() {
+			return nil, false
+		}
 	}
-	p.d.Consume(s.i)
-	return e, true
 }
 
 // newScanner returns a scanner of the decoder's window. It first peeks, so
@@ -64,7 +83,7 @@ func (p *parser) fastEnvelope() (*Envelope, bool) {
 // error is left for the token parser to meet.
 func newScanner(p *parser) scanner {
 	p.d.Peek()
-	s := scanner{a: p.a, st: p.stacks(), b: p.d.Window(), depth: p.d.DepthLeft()}
+	s := scanner{p: p, a: p.a, st: p.stacks(), b: p.d.Window(), depth: p.d.DepthLeft()}
 	if s.peek() == ' ' && p.d.Offset() == p.d.MessageOffset() {
 		// A space that starts a message is a quirk, which the token
 		// parser reports.

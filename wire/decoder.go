@@ -555,3 +555,19 @@ func (d *Decoder) Consume(n int) {
 // DepthLeft returns how many more levels of lists the decoder's MaxDepth
 // allows at its position, for scanners of nested values that use Window.
 func (d *Decoder) DepthLeft() int { return d.opt.maxDepth - d.depth }
+
+// Refill reads more of the input into the window, for a scanner that ran
+// out of it before the end of its value, and reports whether the window
+// grew. It does not go past MaxLineBytes, and an error from the source is
+// left for the Read methods to meet.
+func (d *Decoder) Refill() bool {
+	n := len(d.Window())
+	if n == 0 || d.base+int64(d.end) >= d.lineLimit() {
+		return false
+	}
+	if err := d.more(); err != nil {
+		return false
+	}
+	d.setEnd()
+	return len(d.Window()) > n
+}
