@@ -622,3 +622,7 @@ func (p *ESearchPartial) encode(e *wire.Encoder) {
 	}
 	e.ListEnd()
 }
+
+// hasUnknown reports whether the response holds return data this package
+// does not know.
+func (r *ESearch) hasUnknown() bool { return len(r.Unknown) > 0 }

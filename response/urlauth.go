@@ -1,6 +1,7 @@
 package response
 
 import (
+	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/wire"
 )
 
@@ -54,7 +55,12 @@ type URLFetchItem struct {
 //	url-metadata-el = "BODYPARTSTRUCTURE" SP body / "BODY" SP nstring /
 //	                  "BINARY" SP (nstring / literal8)
 type URLFetchMetadata struct {
-	Name  string
+	Name string
+	// Body is the value of BODYPARTSTRUCTURE.
+	Body *bodystructure.Body
+	// Data is the value of BODY and BINARY: the part's content, or NIL.
+	Data wire.NString
+	// Value is the value of an item of any other name, kept generic.
 	Value wire.Value
 }
 
@@ -115,11 +121,9 @@ func readURLFetch(d *Decoder) (Response, error) {
 				return nil, err
 			}
 			if c == '(' {
-				md, err := d.readURLFetchMetadata()
-				if err != nil {
+				if u.Items[n-1].Metadata, err = d.readURLFetchMetadata(u.Items[n-1].Metadata); err != nil {
 					return nil, err
 				}
-				u.Items[n-1].Metadata = append(u.Items[n-1].Metadata, md)
 				continue
 			}
 		}
@@ -136,11 +140,9 @@ func readURLFetch(d *Decoder) (Response, error) {
 			return nil, err
 		}
 		if c == '(' {
-			md, err := d.readURLFetchMetadata()
-			if err != nil {
+			if it.Metadata, err = d.readURLFetchMetadata(nil); err != nil {
 				return nil, err
 			}
-			it.Metadata = []URLFetchMetadata{md}
 		} else if it.Data, err = w.ReadNStringValue(); err != nil {
 			return nil, err
 		}
@@ -149,37 +151,65 @@ func readURLFetch(d *Decoder) (Response, error) {
 }
 
 // readURLFetchMetadata reads "(" url-metadata-el ")": a name, a space and
-// one value.
-func (d *Decoder) readURLFetchMetadata() (URLFetchMetadata, error) {
+// a value. Further items in the same group, as Dovecot sends them, are
+// wire.QuirkGroupedMetadata, and are read into more.
+func (d *Decoder) readURLFetchMetadata(more []URLFetchMetadata) ([]URLFetchMetadata, error) {
 	w := d.w
 	const rule = "url-metadata-el"
-	var md URLFetchMetadata
 	if err := w.ListStart(); err != nil {
-		return md, err
+		return nil, err
 	}
-	off := w.Offset()
-	name, err := w.ReadAtom()
-	if err != nil {
-		return md, err
-	}
-	if !isPlainAtom(name) {
-		return md, w.Failf(off, rule, "expected a metadata item name")
-	}
-	md.Name = upperString(name)
-	if err := w.SP(); err != nil {
-		return md, err
-	}
-	if md.Value, err = w.ReadValue(); err != nil {
-		return md, err
-	}
-	off = w.Offset()
-	if end, err := w.ListEnd(); err != nil || !end {
-		if err == nil {
-			err = w.Failf(off, rule, "expected ')'")
+	for i := 0; ; i++ {
+		if i > 0 {
+			off := w.Offset()
+			if end, err := w.ListEnd(); err != nil || end {
+				return more, err
+			}
+			if err := w.SP(); err != nil {
+				return nil, err
+			}
+			if i == 1 {
+				if err := w.Quirk(wire.QuirkGroupedMetadata, off+1, rule); err != nil {
+					return nil, err
+				}
+			}
 		}
-		return md, err
+		var md URLFetchMetadata
+		off := w.Offset()
+		name, err := w.ReadAtom()
+		if err != nil {
+			return nil, err
+		}
+		if !isPlainAtom(name) {
+			return nil, w.Failf(off, rule, "expected a metadata item name")
+		}
+		md.Name = upperString(name)
+		if err := w.SP(); err != nil {
+			return nil, err
+		}
+		switch md.Name {
+		case "BODYPARTSTRUCTURE":
+			md.Body, err = d.arena.ReadBody(w)
+		case "BODY", "BINARY":
+			var t wire.Token
+			if t, err = w.ReadToken(); err != nil {
+				return nil, err
+			}
+			switch {
+			case t.Kind == wire.KindNIL:
+			case t.Kind == wire.KindString && (!t.Binary() || md.Name == "BINARY"):
+				md.Data = wire.Str(string(t.Bytes()))
+			default:
+				return nil, w.Failf(t.Offset, rule, "expected the data of %s, found %s", md.Name, t.Kind)
+			}
+		default:
+			md.Value, err = w.ReadValue()
+		}
+		if err != nil {
+			return nil, err
+		}
+		more = append(more, md)
 	}
-	return md, nil
 }
 
 func (g *GenURLAuth) encode(e *wire.Encoder) {
@@ -213,13 +243,52 @@ func (u *URLFetch) encode(e *wire.Encoder) {
 			if i > 0 {
 				e.SP()
 			}
-			if md.Value.Kind == wire.KindText {
-				e.Refuse("text as the value of URLFETCH metadata " + md.Name)
-				return
+			name := upperString([]byte(md.Name))
+			e.ListStart().Atom(name).SP()
+			switch {
+			case name == "BODYPARTSTRUCTURE":
+				if md.Data.Valid || md.Value.Kind != wire.KindInvalid {
+					e.Refuse("URLFETCH BODYPARTSTRUCTURE with data")
+					return
+				}
+				bodystructure.EncodeBody(e, md.Body, true)
+			case name == "BODY" || name == "BINARY":
+				switch {
+				case md.Body != nil || md.Value.Kind != wire.KindInvalid:
+					e.Refuse("URLFETCH " + name + " with a body structure or a generic value")
+					return
+				case !md.Data.Valid:
+					e.NIL()
+				case name == "BINARY" && hasNUL([]byte(md.Data.Value)):
+					e.Literal8([]byte(md.Data.Value))
+				default:
+					// Message data is a literal, as for FETCH sections.
+					e.Literal([]byte(md.Data.Value))
+				}
+			default:
+				if md.Value.Kind == wire.KindText || md.Value.Kind == wire.KindInvalid ||
+					md.Body != nil || md.Data.Valid {
+					e.Refuse("URLFETCH metadata " + name + " without a generic value")
+					return
+				}
+				md.Value.Encode(e)
 			}
-			e.ListStart().Atom(upperString([]byte(md.Name))).SP()
-			md.Value.Encode(e)
 			e.ListEnd()
 		}
 	}
+}
+
+// hasUnknown reports whether the response holds metadata items of kinds
+// this package does not know, kept as generic values.
+func (r *URLFetch) hasUnknown() bool {
+	for i := range r.Items {
+		for _, md := range r.Items[i].Metadata {
+			switch md.Name {
+			case "BODYPARTSTRUCTURE", "BODY", "BINARY":
+			default:
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package response
 import (
 	"testing"
 
+	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/literal"
 	"github.com/mailwire/imap/wire"
 )
@@ -33,32 +34,32 @@ var urlauthCases = []testCase{
 	{name: "RFC 4467 §9 URLFETCH two URLs", in: "* URLFETCH \"" + urlauthURL + "\" \"body\" \"" + urlauthURL2 + "\" NIL\r\n",
 		canon: "* URLFETCH " + urlauthURL + " \"body\" " + urlauthURL2 + " NIL\r\n",
 		want:  &URLFetch{Items: []URLFetchItem{{URL: urlauthURL, Data: wire.Str("body")}, {URL: urlauthURL2}}}},
-	{name: "RFC 5524 §3.2 extended form", in: "* URLFETCH " + urlauthURL + " (BODYPARTSTRUCTURE (\"IMAGE\" \"PNG\" () NIL NIL \"BINARY\" 3)) (BINARY ~{3}\r\n\x89PN)\r\n",
+	{name: "RFC 5524 §3.2 extended form", in: "* URLFETCH " + urlauthURL + " (BODYPARTSTRUCTURE (\"IMAGE\" \"PNG\" NIL NIL NIL \"BINARY\" 3)) (BINARY ~{3}\r\n\x89P\x00)\r\n",
 		want: &URLFetch{Items: []URLFetchItem{{URL: urlauthURL, Metadata: []URLFetchMetadata{
-			{Name: "BODYPARTSTRUCTURE", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{
-				{Kind: wire.KindString, Bytes: []byte("IMAGE")},
-				{Kind: wire.KindString, Bytes: []byte("PNG")},
-				{Kind: wire.KindList},
-				{Kind: wire.KindNIL, Bytes: []byte("NIL")},
-				{Kind: wire.KindNIL, Bytes: []byte("NIL")},
-				{Kind: wire.KindString, Bytes: []byte("BINARY")},
-				{Kind: wire.KindNumber, Num: 3, Bytes: []byte("3")},
-			}}},
-			{Name: "BINARY", Value: wire.Value{Kind: wire.KindString, Binary: true, Bytes: []byte("\x89PN")}},
+			{Name: "BODYPARTSTRUCTURE", Body: &bodystructure.Body{Type: "IMAGE", Subtype: "PNG", Encoding: "BINARY", Size: 3}},
+			{Name: "BINARY", Data: wire.Str("\x89P\x00")},
 		}}}},
 		opts: []wire.Option{wire.LiteralPolicy(literal.Policy{Binary: true})}},
+	{name: "Dovecot 2.3 grouped metadata", in: "* URLFETCH a (BODYPARTSTRUCTURE (\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"8bit\" 5 1 NIL NIL NIL NIL) BINARY {5}\r\nhello)\r\n",
+		canon: "* URLFETCH a (BODYPARTSTRUCTURE (\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"8bit\" 5 1 NIL NIL NIL NIL)) (BINARY {5}\r\nhello)\r\n",
+		want: &URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{
+			{Name: "BODYPARTSTRUCTURE", Body: &bodystructure.Body{Type: "text", Subtype: "plain",
+				Params: []bodystructure.Param{{Name: "charset", Value: "utf-8"}}, Encoding: "8bit", Size: 5, Lines: 1,
+				Ext: &bodystructure.Extension{}}},
+			{Name: "BINARY", Data: wire.Str("hello")},
+		}}}},
+		quirks: []string{"grouped-metadata@104"}},
 	{name: "RFC 5524 §3.2 extended form, then a plain item", in: "* URLFETCH a (body NIL) (binary NIL) b \"x\"\r\n",
 		canon: "* URLFETCH a (BODY NIL) (BINARY NIL) b \"x\"\r\n",
 		want: &URLFetch{Items: []URLFetchItem{
-			{URL: "a", Metadata: []URLFetchMetadata{
-				{Name: "BODY", Value: wire.Value{Kind: wire.KindNIL, Bytes: []byte("NIL")}},
-				{Name: "BINARY", Value: wire.Value{Kind: wire.KindNIL, Bytes: []byte("NIL")}},
-			}},
+			{URL: "a", Metadata: []URLFetchMetadata{{Name: "BODY"}, {Name: "BINARY"}}},
 			{URL: "b", Data: wire.Str("x")},
 		}}},
-	{name: "URLFETCH space before paren", in: "* URLFETCH a (BODY \"x\" )\r\n", canon: "* URLFETCH a (BODY \"x\")\r\n",
+	{name: "URLFETCH unknown metadata", in: "* URLFETCH a (X-FOO (1))\r\n",
 		want: &URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{
-			{Name: "BODY", Value: wire.Value{Kind: wire.KindString, Bytes: []byte("x")}}}}}},
+			{Name: "X-FOO", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{{Kind: wire.KindNumber, Num: 1, Bytes: []byte("1")}}}}}}}}},
+	{name: "URLFETCH space before paren", in: "* URLFETCH a (BODY \"x\" )\r\n", canon: "* URLFETCH a (BODY {1}\r\nx)\r\n",
+		want:   &URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "BODY", Data: wire.Str("x")}}}}},
 		quirks: []string{"space-before-paren@22"}},
 }
 
@@ -72,7 +73,9 @@ var urlauthErrorCases = []errorCase{
 	{name: "URLFETCH metadata after data", in: "* URLFETCH a \"x\" (BODY NIL)\r\n", off: int64(len("* URLFETCH a \"x\" "))},
 	{name: "URLFETCH empty metadata", in: "* URLFETCH a ()\r\n", off: int64(len("* URLFETCH a ("))},
 	{name: "URLFETCH metadata without value", in: "* URLFETCH a (BODY)\r\n", off: int64(len("* URLFETCH a (BODY"))},
-	{name: "URLFETCH metadata with two values", in: "* URLFETCH a (BODY NIL NIL)\r\n", off: int64(len("* URLFETCH a (BODY NIL"))},
+	{name: "URLFETCH metadata with two values", in: "* URLFETCH a (BODY NIL NIL)\r\n", off: int64(len("* URLFETCH a (BODY NIL NIL"))},
+	{name: "URLFETCH literal8 in BODY", in: "* URLFETCH a (BODY ~{1}\r\nx)\r\n", off: int64(len("* URLFETCH a (BODY ")),
+		opts: []wire.Option{wire.LiteralPolicy(literal.Policy{Binary: true})}},
 	{name: "URLFETCH metadata name not an atom", in: "* URLFETCH a (\"BODY\" NIL)\r\n", off: int64(len("* URLFETCH a ("))},
 }
 
@@ -88,8 +91,9 @@ func TestURLAuthEncodeRefuses(t *testing.T) {
 	for _, r := range []Response{
 		&GenURLAuth{},
 		&URLFetch{},
-		&URLFetch{Items: []URLFetchItem{{URL: "a", Data: wire.Str("x"), Metadata: []URLFetchMetadata{{Name: "BODY", Value: wire.Value{Kind: wire.KindNIL}}}}}},
-		&URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "BODY"}}}}},
+		&URLFetch{Items: []URLFetchItem{{URL: "a", Data: wire.Str("x"), Metadata: []URLFetchMetadata{{Name: "BODY"}}}}},
+		&URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "X-FOO"}}}}},
+		&URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "BODYPARTSTRUCTURE"}}}}},
 		&URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "A B", Value: wire.Value{Kind: wire.KindNIL}}}}}},
 		&URLFetch{Items: []URLFetchItem{{URL: "a", Metadata: []URLFetchMetadata{{Name: "BODY", Value: wire.Value{Kind: wire.KindText, Bytes: []byte("x")}}}}}},
 	} {

@@ -82,6 +82,10 @@ const (
 	// BADCHARSET without parentheses (RFC 9051's own example): the typed
 	// layer keeps the code raw.
 	QuirkBadCodeArguments
+	// QuirkGroupedMetadata: several metadata items of a URLFETCH response
+	// in one parenthesised group, as Dovecot sends them, where RFC 5524
+	// puts each in its own: "(BODYPARTSTRUCTURE (...) BINARY {n}...)".
+	QuirkGroupedMetadata
 
 	numQuirks
 )
@@ -109,6 +113,7 @@ var quirkNames = [numQuirks]string{
 	QuirkNULInLiteral:        "nul-in-literal",
 	QuirkBadResponseCode:     "bad-response-code",
 	QuirkBadCodeArguments:    "bad-code-arguments",
+	QuirkGroupedMetadata:     "grouped-metadata",
 }
 
 // String returns the quirk's stable kebab-case name, such as
