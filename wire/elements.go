@@ -74,8 +74,9 @@ func (d *Decoder) Expect(c byte, rule string) error {
 
 func quoteByte(c byte) string { return "'" + string(rune(c)) + "'" }
 
-// AtEOL reports whether the current line ends next: the line ending, or in
-// lenient mode spaces followed by it. It consumes nothing.
+// AtEOL reports whether the current line ends next: the line ending, or
+// spaces followed by it (which ReadEOL then reports as QuirkTrailingSpace,
+// refused in strict mode). It consumes nothing.
 func (d *Decoder) AtEOL() (bool, error) {
 	if err := d.prepare(); err != nil {
 		return false, err

@@ -27,10 +27,12 @@ type Value struct {
 	Offset int64
 }
 
-// Equal reports whether v and w are the same value, ignoring offsets.
+// Equal reports whether v and w are the same value, ignoring offsets and
+// the case NIL was written in.
 func (v *Value) Equal(w *Value) bool {
 	if v.Kind != w.Kind || v.Adjacent != w.Adjacent || v.Binary != w.Binary ||
-		v.Num != w.Num || !bytes.Equal(v.Bytes, w.Bytes) || len(v.Items) != len(w.Items) {
+		v.Num != w.Num || len(v.Items) != len(w.Items) ||
+		v.Kind != KindNIL && !bytes.Equal(v.Bytes, w.Bytes) {
 		return false
 	}
 	for i := range v.Items {
