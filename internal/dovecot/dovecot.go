@@ -122,6 +122,7 @@ type Option func(*config)
 
 type config struct {
 	settings [][2]string
+	conf     []string
 	rawlog   string
 	timeout  time.Duration
 }
@@ -131,6 +132,23 @@ type config struct {
 // the configuration file.
 func Setting(key, value string) Option {
 	return func(c *config) { c.settings = append(c.settings, [2]string{key, value}) }
+}
+
+// Config appends text to the configuration file that Start writes, after
+// the harness's own settings: blocks that "-o" cannot express, such as a
+// namespace with its mailboxes or a plugin section. "%h" in values is the
+// server's home directory (Dovecot expands it). Setting options still
+// override what text sets. For example:
+//
+//	dovecot.Start(t, dovecot.Config(`
+//	mail_plugins = quota imap_quota
+//	plugin {
+//	  quota = count:User quota
+//	  quota_vsizes = yes
+//	}
+//	`))
+func Config(text string) Option {
+	return func(c *config) { c.conf = append(c.conf, text) }
 }
 
 // Rawlog makes Dovecot write the session's traces into dir (its rawlog_dir
@@ -235,6 +253,9 @@ func prepare(dir string, cfg *config) ([]string, error) {
 	}
 	conf := filepath.Join(dir, "dovecot.conf")
 	text := "log_path = /dev/stderr\nssl = no\nmail_location = maildir:" + mail + "\n"
+	for _, c := range cfg.conf {
+		text += c + "\n"
+	}
 	if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
 		return nil, err
 	}

@@ -615,3 +615,21 @@ func children() []string {
 	}
 	return kids
 }
+
+// TestConfig checks that Config text reaches the configuration file and
+// that Setting overrides it.
+func TestConfig(t *testing.T) {
+	t.Parallel()
+	srv := dovecot.Start(t, dovecot.Config("imap_capability = +XCONF\nimap_id_send = name *"))
+	if !bytes.Contains(srv.Greeting(), []byte(" XCONF ")) {
+		t.Errorf("Config not applied: %q", srv.Greeting())
+	}
+	conf, err := os.ReadFile(filepath.Join(srv.Dir(), "dovecot.conf"))
+	if err != nil || !bytes.HasSuffix(conf, []byte("\nimap_capability = +XCONF\nimap_id_send = name *\n")) {
+		t.Errorf("dovecot.conf %q, %v", conf, err)
+	}
+	srv = dovecot.Start(t, dovecot.Config("imap_capability = +XCONF"), dovecot.Setting("imap_capability", "+XSET"))
+	if g := srv.Greeting(); !bytes.Contains(g, []byte(" XSET ")) || bytes.Contains(g, []byte("XCONF")) {
+		t.Errorf("Setting does not override Config: %q", g)
+	}
+}
