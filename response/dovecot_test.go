@@ -541,6 +541,11 @@ var dovecotQuirks = []struct {
 	// do: "* STATUS {9}\r\nEntw\xc3\xbcrfe (MESSAGES 0 ...)".
 	{"NOTIFY names mailboxes in UTF-8", wire.QuirkEightBit,
 		regexp.MustCompile(`^\* (STATUS|LIST \([^)]*\) "/") \{[0-9]+\}\r\n[^\r\n]*[\x80-\xff]`)},
+	// URLFETCH with URLAUTH=BINARY: the metadata items in one group,
+	// "(BODYPARTSTRUCTURE (...) BINARY {n}...)", where RFC 5524 puts each
+	// in parentheses of its own.
+	{"URLFETCH metadata in one group", wire.QuirkGroupedMetadata,
+		regexp.MustCompile(`^\* URLFETCH \S+ \(BODYPARTSTRUCTURE \(`)},
 }
 
 // decodeKnownQuirk decodes orig, one whole response that strict decoding

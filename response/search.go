@@ -212,6 +212,11 @@ type ESearch struct {
 	ModSeq uint64
 	// Partial is a range of the results (PARTIAL, RFC 9394 §3.1), or nil.
 	Partial *ESearchPartial
+	// Updates are the changes to a search result that a server reports
+	// with CONTEXT=SEARCH (ADDTO and REMOVEFROM, RFC 5267 §4.2), in the
+	// order sent, which matters: each position counts the updates before
+	// it.
+	Updates []ESearchUpdate
 	// Unknown are the return data items of extensions this package does
 	// not know, in the order received.
 	Unknown []ESearchItem
@@ -219,6 +224,21 @@ type ESearch struct {
 
 // Kind returns "ESEARCH".
 func (s *ESearch) Kind() string { return "ESEARCH" }
+
+// An ESearchUpdate is one change of an ESEARCH ADDTO or REMOVEFROM item
+// (RFC 5267 §4.2): messages added to, or removed from, a search result at a
+// position in it.
+//
+//	ADDTO (0 3:4)
+//	REMOVEFROM (0 5)
+type ESearchUpdate struct {
+	// Remove tells REMOVEFROM from ADDTO.
+	Remove bool
+	// Position is the place in the result, 0 for an unknown one.
+	Position uint32
+	// Set are the messages.
+	Set wire.SeqSet
+}
 
 // An ESearchPartial is the PARTIAL return data item of RFC 9394 §4: the
 // range of results the command asked for and the messages in it.
@@ -248,6 +268,7 @@ type ESearchItem struct {
 // The names ESearch types, which an ESearchItem cannot have.
 var esearchNames = map[string]bool{
 	"UID": true, "MIN": true, "MAX": true, "ALL": true, "COUNT": true, "MODSEQ": true, "PARTIAL": true,
+	"ADDTO": true, "REMOVEFROM": true,
 }
 
 // readESearch reads esearch-response after its name (RFC 9051 §9, with
@@ -393,6 +414,7 @@ func (d *Decoder) readESearchItem(s *ESearch, name string, off int64) error {
 		dup = s.ModSeq != 0
 	case "PARTIAL":
 		dup = s.Partial != nil
+	case "ADDTO", "REMOVEFROM":
 	default:
 		if !isTaggedExtLabel(name) {
 			return w.Failf(off, rule, "expected a return data item name")
@@ -423,6 +445,8 @@ func (d *Decoder) readESearchItem(s *ESearch, name string, off int64) error {
 		s.ModSeq, err = d.readModSeqValue(rule)
 	case "PARTIAL":
 		s.Partial, err = d.readESearchPartial()
+	case "ADDTO", "REMOVEFROM":
+		s.Updates, err = d.readESearchUpdates(s.Updates, name == "REMOVEFROM")
 	default:
 		var v wire.Value
 		if v, err = w.ReadValue(); err == nil {
@@ -430,6 +454,44 @@ func (d *Decoder) readESearchItem(s *ESearch, name string, off int64) error {
 		}
 	}
 	return err
+}
+
+// readESearchUpdates reads the value of ADDTO or REMOVEFROM (RFC 5267
+// §4.2) and appends its updates to u:
+//
+//	"(" context-position SP sequence-set *(SP context-position SP sequence-set) ")"
+func (d *Decoder) readESearchUpdates(u []ESearchUpdate, remove bool) ([]ESearchUpdate, error) {
+	w := d.w
+	const rule = "ret-data-addto"
+	if err := w.ListStart(); err != nil {
+		return nil, err
+	}
+	for i := 0; ; i++ {
+		if i > 0 {
+			if end, err := w.ListEnd(); err != nil || end {
+				return u, err
+			}
+			if err := w.SP(); err != nil {
+				return nil, err
+			}
+		}
+		pos, err := w.ReadNumber()
+		if err != nil {
+			return nil, err
+		}
+		if err := w.SP(); err != nil {
+			return nil, err
+		}
+		off := w.Offset()
+		set, err := w.ReadSeqSet()
+		if err != nil {
+			return nil, err
+		}
+		if set.Saved || set.Dynamic() {
+			return nil, w.Failf(off, rule, "a set of messages with \"$\" or \"*\"")
+		}
+		u = append(u, ESearchUpdate{Remove: remove, Position: pos, Set: set})
+	}
 }
 
 // readESearchPartial reads the value of PARTIAL (RFC 9394 §4):
@@ -575,6 +637,26 @@ func (s *ESearch) encode(e *wire.Encoder) {
 	if p := s.Partial; p != nil {
 		e.SP().Atom("PARTIAL").SP()
 		p.encode(e)
+	}
+	for i := 0; i < len(s.Updates); {
+		remove := s.Updates[i].Remove
+		name := "ADDTO"
+		if remove {
+			name = "REMOVEFROM"
+		}
+		e.SP().Atom(name).SP().ListStart()
+		for j := i; i < len(s.Updates) && s.Updates[i].Remove == remove; i++ {
+			u := &s.Updates[i]
+			if u.Set.IsZero() || u.Set.Saved || u.Set.Dynamic() {
+				e.Refuse("an ESEARCH " + name + " without a set of numbers")
+				return
+			}
+			if i > j {
+				e.SP()
+			}
+			e.Number(u.Position).SP().SeqSet(u.Set)
+		}
+		e.ListEnd()
 	}
 	for i := range s.Unknown {
 		it := &s.Unknown[i]

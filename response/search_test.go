@@ -76,6 +76,16 @@ var searchErrorCases = []errorCase{
 }
 
 var esearchCases = []testCase{
+	{name: "RFC 5267 §4.2 ADDTO", in: "* ESEARCH (TAG \"C01\") UID ADDTO (0 32768:32769)\r\n",
+		want: &ESearch{Tag: "C01", UID: true, Updates: []ESearchUpdate{{Position: 0, Set: searchSeqSet("32768:32769")}}}},
+	{name: "RFC 5267 §4.2 ADDTO and REMOVEFROM", in: "* ESEARCH (TAG \"C01\") UID REMOVEFROM (1 32768) ADDTO (1 3 5 9:10)\r\n",
+		want: &ESearch{Tag: "C01", UID: true, Updates: []ESearchUpdate{
+			{Remove: true, Position: 1, Set: searchSeqSet("32768")},
+			{Position: 1, Set: searchSeqSet("3")}, {Position: 5, Set: searchSeqSet("9:10")}}}},
+	{name: "Dovecot REMOVEFROM", in: "* ESEARCH (TAG \"A114\") REMOVEFROM (0 5)\r\n",
+		want: &ESearch{Tag: "A114", Updates: []ESearchUpdate{{Remove: true, Set: searchSeqSet("5")}}}},
+	{name: "ADDTO twice is one item", in: "* ESEARCH ADDTO (0 1) ADDTO (0 2)\r\n", canon: "* ESEARCH ADDTO (0 1 0 2)\r\n",
+		want: &ESearch{Updates: []ESearchUpdate{{Set: searchSeqSet("1")}, {Set: searchSeqSet("2")}}}},
 	{name: "RFC 4731 §3.1 example", in: "* ESEARCH (TAG \"A282\") MIN 2 COUNT 3\r\n",
 		want: &ESearch{Tag: "A282", Min: 2, Count: 3, HasCount: true}},
 	{name: "RFC 4731 §3.1 example ALL", in: "* ESEARCH (TAG \"A283\") ALL 2,10:11\r\n",

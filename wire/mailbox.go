@@ -598,6 +598,16 @@ func (d *mutf7Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 	return nDst, nSrc, nil
 }
 
+// firstEightBit returns the index of the first byte of b above 0x7f, or -1.
+func firstEightBit(b []byte) int {
+	for i, c := range b {
+		if c >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
 // ReadMailbox reads a mailbox name (RFC 9051 mailbox: an astring) and
 // decodes it: from modified UTF-7, or as UTF-8 when UTF8 is enabled. Any case
 // of INBOX is returned as "INBOX". In lenient mode an unencoded "&"
@@ -609,7 +619,7 @@ func (d *Decoder) ReadMailbox() (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return d.decodeMailboxName(b, d.Offset()-int64(len(b)))
+		return d.decodeMailboxName(b, d.Offset()-int64(len(b)), true)
 	}
 	if err := d.prepare(); err != nil {
 		return "", err
@@ -659,19 +669,26 @@ func (d *Decoder) ReadMailbox() (string, error) {
 			d.Quirk(QuirkMailboxSpecials, start+int64(i), "mailbox")
 		}
 	}
-	return d.decodeMailboxName(b, start)
+	return d.decodeMailboxName(b, start, c == '{' || c == '~')
 }
 
-func (d *Decoder) decodeMailboxName(b []byte, start int64) (string, error) {
+func (d *Decoder) decodeMailboxName(b []byte, start int64, literal bool) (string, error) {
 	if d.opt.utf8 {
 		if !utf8.Valid(b) {
 			return "", d.failf(start, "mailbox", "invalid UTF-8 in mailbox name")
 		}
 		return CanonicalMailbox(string(b)), nil
 	}
-	if !d.opt.strict && utf8.Valid(b) && bytes.IndexByte(b, '&') < 0 {
-		// 8-bit names sent without UTF8=ACCEPT: the quirk is reported
-		// where the bytes were read.
+	if i := firstEightBit(b); i >= 0 && utf8.Valid(b) && bytes.IndexByte(b, '&') < 0 {
+		// A name in UTF-8 sent without UTF8=ACCEPT, as Dovecot sends
+		// the names of NOTIFY events. The quirk of a quoted string or
+		// atom was reported where its bytes were read; a literal's is
+		// reported here.
+		if literal || d.opt.strict {
+			if err := d.Quirk(QuirkEightBit, start+int64(i), "mailbox"); err != nil {
+				return "", err
+			}
+		}
 		return CanonicalMailbox(string(b)), nil
 	}
 	name, q, err := decodeMailbox(b, !d.opt.strict)
