@@ -335,7 +335,7 @@ func (g *gen) fetch(b []byte, seq uint32, in *Info) []byte {
 		b = append(b, f...)
 	}
 	b = append(b, ") INTERNALDATE \""...)
-	b = t.AppendFormat(b, "_2-Jan-2006 15:04:05 -0700") // date-day-fixed as Dovecot writes it: " 4-Jun-2024"
+	b = t.AppendFormat(b, "02-Jan-2006 15:04:05 -0700") // date-day-fixed as Dovecot writes it: "04-Jun-2024"
 	b = append(b, "\" RFC822.SIZE "...)
 	sizeAt := len(b)
 	b = append(b, sizePlaceholder...) // replaced once the parts are sized

@@ -661,6 +661,8 @@ func checkDovecotStream(t *testing.T, out []byte) (tags []string) {
 		}
 		if bytes.Equal(enc, orig) {
 			identical++
+		} else if testing.Verbose() {
+			t.Logf("not byte-identical:\n\t%q\n\t%q", clip(orig), clip(enc))
 		}
 	}
 	if end != int64(len(out)) {

@@ -316,11 +316,11 @@ func AppendDate(dst []byte, t time.Time) []byte {
 }
 
 // AppendDateTime appends the content of the date-time for t, without the
-// DQUOTEs, such as " 2-Jan-2006 15:04:05 -0700", to dst.
+// DQUOTEs, such as "02-Jan-2006 15:04:05 -0700", to dst.
 //
-// The output is canonical: date-day-fixed is written as a space and one
-// digit for days below 10 (the form servers such as Dovecot send and the
-// grammar lists first), and the zone is t's offset, so that parsing the
+// The output is canonical: date-day-fixed is written as two digits, with
+// a leading zero for days below 10 (the form Dovecot sends in INTERNALDATE
+// and SAVEDATE; the grammar also allows a space), and the zone is t's offset, so that parsing the
 // result gives back the same instant and offset. Offsets that are not whole
 // minutes (historical local mean time) are cut to whole minutes, and
 // offsets beyond ±23:59 are written as +0000; the clock is adjusted so that
@@ -337,11 +337,7 @@ func AppendDateTime(dst []byte, t time.Time) []byte {
 	w := t.UTC().Add(time.Duration(offMin) * time.Minute)
 	y, m, d := w.Date()
 	hh, mm, ss := w.Clock()
-	if d < 10 {
-		dst = append(dst, ' ', byte('0'+d))
-	} else {
-		dst = appendTwoDigits(dst, d)
-	}
+	dst = appendTwoDigits(dst, d)
 	dst = append(dst, '-')
 	dst = append(dst, dateMonthNames[3*(m-1):3*m]...)
 	dst = append(dst, '-')

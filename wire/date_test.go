@@ -18,17 +18,17 @@ var dateTimeCases = []struct {
 	{"rfc example", "17-Jul-1996 02:44:25 -0700",
 		time.Date(1996, 7, 17, 9, 44, 25, 0, time.UTC), -7 * 3600, "17-Jul-1996 02:44:25 -0700"},
 	{"space day", " 1-Feb-1994 21:52:25 +0100",
-		time.Date(1994, 2, 1, 20, 52, 25, 0, time.UTC), 3600, " 1-Feb-1994 21:52:25 +0100"},
+		time.Date(1994, 2, 1, 20, 52, 25, 0, time.UTC), 3600, "01-Feb-1994 21:52:25 +0100"},
 	{"zero day", "01-Feb-1994 21:52:25 +0100",
-		time.Date(1994, 2, 1, 20, 52, 25, 0, time.UTC), 3600, " 1-Feb-1994 21:52:25 +0100"},
+		time.Date(1994, 2, 1, 20, 52, 25, 0, time.UTC), 3600, "01-Feb-1994 21:52:25 +0100"},
 	{"utc", "31-Dec-1999 23:59:59 +0000",
 		time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC), 0, "31-Dec-1999 23:59:59 +0000"},
 	{"minus zero", "31-Dec-1999 23:59:59 -0000",
 		time.Date(1999, 12, 31, 23, 59, 59, 0, time.UTC), 0, "31-Dec-1999 23:59:59 +0000"},
 	{"lower-case month", "09-jan-2006 15:04:05 -0700",
-		time.Date(2006, 1, 9, 22, 4, 5, 0, time.UTC), -7 * 3600, " 9-Jan-2006 15:04:05 -0700"},
+		time.Date(2006, 1, 9, 22, 4, 5, 0, time.UTC), -7 * 3600, "09-Jan-2006 15:04:05 -0700"},
 	{"upper-case month", "09-JAN-2006 15:04:05 -0700",
-		time.Date(2006, 1, 9, 22, 4, 5, 0, time.UTC), -7 * 3600, " 9-Jan-2006 15:04:05 -0700"},
+		time.Date(2006, 1, 9, 22, 4, 5, 0, time.UTC), -7 * 3600, "09-Jan-2006 15:04:05 -0700"},
 	{"half hour", "10-Mar-2024 12:00:00 +0530",
 		time.Date(2024, 3, 10, 6, 30, 0, 0, time.UTC), 5*3600 + 30*60, "10-Mar-2024 12:00:00 +0530"},
 	{"nepal", "10-Mar-2024 12:00:00 +0545",
@@ -46,7 +46,7 @@ var dateTimeCases = []struct {
 	{"leap second", "30-Jun-2015 23:59:60 +0000",
 		time.Date(2015, 6, 30, 23, 59, 59, 0, time.UTC), 0, "30-Jun-2015 23:59:59 +0000"},
 	{"year 0", "01-Jan-0000 00:00:00 +0000",
-		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), 0, " 1-Jan-0000 00:00:00 +0000"},
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), 0, "01-Jan-0000 00:00:00 +0000"},
 	{"year 0 leap", "29-Feb-0000 00:00:00 +0000",
 		time.Date(0, 2, 29, 0, 0, 0, 0, time.UTC), 0, "29-Feb-0000 00:00:00 +0000"},
 	{"year 9999", "31-Dec-9999 23:59:59 +0000",
@@ -174,17 +174,17 @@ func TestAppendDateTime(t *testing.T) {
 		t    time.Time
 		want string
 	}{
-		{"go reference", time.Date(2006, 1, 2, 15, 4, 5, 0, time.FixedZone("MST", -7*3600)), " 2-Jan-2006 15:04:05 -0700"},
+		{"go reference", time.Date(2006, 1, 2, 15, 4, 5, 0, time.FixedZone("MST", -7*3600)), "02-Jan-2006 15:04:05 -0700"},
 		{"utc", time.Date(2024, 11, 22, 4, 33, 0, 0, time.UTC), "22-Nov-2024 04:33:00 +0000"},
 		{"fraction dropped", time.Date(2024, 11, 22, 4, 33, 0, 999999999, time.UTC), "22-Nov-2024 04:33:00 +0000"},
-		{"named zone", time.Date(2024, 7, 1, 9, 0, 0, 0, time.FixedZone("CEST", 2*3600)), " 1-Jul-2024 09:00:00 +0200"},
+		{"named zone", time.Date(2024, 7, 1, 9, 0, 0, 0, time.FixedZone("CEST", 2*3600)), "01-Jul-2024 09:00:00 +0200"},
 		// Amsterdam's local mean time was +00:19:32 until 1937: the
 		// offset is cut to +0019 and the clock moved to keep the instant.
-		{"lmt", time.Date(1900, 1, 1, 12, 0, 0, 0, time.FixedZone("AMT", 19*60+32)), " 1-Jan-1900 11:59:28 +0019"},
+		{"lmt", time.Date(1900, 1, 1, 12, 0, 0, 0, time.FixedZone("AMT", 19*60+32)), "01-Jan-1900 11:59:28 +0019"},
 		{"huge offset", time.Date(2000, 1, 1, 12, 0, 0, 0, time.FixedZone("X", 30*3600)), "31-Dec-1999 06:00:00 +0000"},
-		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), " 1-Jan-10000 00:00:00 +0000"},
-		{"year -1", time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), " 1-Jan--1 00:00:00 +0000"},
-		{"year 12", time.Date(12, 3, 4, 5, 6, 7, 0, time.UTC), " 4-Mar-0012 05:06:07 +0000"},
+		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), "01-Jan-10000 00:00:00 +0000"},
+		{"year -1", time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), "01-Jan--1 00:00:00 +0000"},
+		{"year 12", time.Date(12, 3, 4, 5, 6, 7, 0, time.UTC), "04-Mar-0012 05:06:07 +0000"},
 	} {
 		got := string(AppendDateTime(nil, tc.t))
 		if got != tc.want {
