@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/mailwire/imap/literal"
 	"github.com/mailwire/imap/response"
@@ -218,72 +215,9 @@ func (s *stream) decodedServer(r response.Response) record {
 	return rec
 }
 
-// appendResponse returns the canonical encoding of r, with two
-// workarounds for package response as it is today:
-//
-//   - The untagged responses it names but does not type yet (FETCH, LIST,
-//     EXISTS, ...) decode as *response.Unknown, which response.Append
-//     refuses to write (an Unknown named as a known kind would decode as
-//     that kind). Such an Unknown is written here as Append would write
-//     any other: "* " [number SP] name {SP value} CRLF.
-//   - The arguments of a response code it keeps raw (response.RawCode)
-//     hold 8-bit bytes as lenient decoding read them, and Append cannot
-//     write them as text: they become U+FFFD, as the decoder does for the
-//     text of a status response.
+// appendResponse returns the canonical encoding of r.
 func appendResponse(r response.Response) ([]byte, error) {
-	r = validCode(r)
-	b, err := response.Append(nil, r, encodeOpts...)
-	if err == nil {
-		return b, nil
-	}
-	u, ok := r.(*response.Unknown)
-	if !ok {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	e := wire.NewEncoder(&buf, encodeOpts...)
-	e.Punct('*').SP()
-	if u.HasNumber {
-		e.Number(u.Number).SP()
-	}
-	e.Atom(u.Name)
-	for i := range u.Args {
-		e.SP()
-		u.Args[i].Encode(e)
-	}
-	if err := e.CRLF(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// validCode returns r with the arguments of a raw response code made valid
-// UTF-8, or r itself when they are.
-func validCode(r response.Response) response.Response {
-	switch v := r.(type) {
-	case *response.Status:
-		if c, ok := fixCode(v.Code); ok {
-			s := *v
-			s.Code = c
-			return &s
-		}
-	case *response.Continuation:
-		if c, ok := fixCode(v.Code); ok {
-			cc := *v
-			cc.Code = c
-			return &cc
-		}
-	}
-	return r
-}
-
-func fixCode(c response.Code) (response.Code, bool) {
-	raw, ok := c.(response.RawCode)
-	if !ok || utf8.ValidString(raw.Args) {
-		return nil, false
-	}
-	raw.Args = strings.ToValidUTF8(raw.Args, "\uFFFD")
-	return raw, true
+	return response.Append(nil, r, encodeOpts...)
 }
 
 // merge writes the records of a client and a server stream in time order.
