@@ -1034,10 +1034,14 @@ func (f *Fetch) encode(e *wire.Encoder) {
 			e.NIL()
 		case s.Kind == SectionBinary && hasNUL(s.Data):
 			e.Literal8(s.Data)
+		case s.Kind == SectionBinary:
+			e.Literal(s.Data)
 		default:
 			// Message data is always a literal, as servers send it: it
-			// keeps the bytes exactly.
-			e.Literal(s.Data)
+			// keeps the bytes exactly. A NUL, which only BINARY may
+			// carry, is written back as lenient decoding read it
+			// (wire.QuirkNULInLiteral).
+			e.LiteralNUL(s.Data)
 		}
 	}
 	for i := range f.Unknown {

@@ -167,11 +167,12 @@ func checkCase(t *testing.T, c testCase) {
 // canonical form because the value has no other: text starting with "["
 // that is no response code, the flag \* kept in a list of flags, a keyword
 // with brackets (Gmail's OIB-Seen-[Gmail]/Trash), or a known code kept raw
-// because its arguments break its grammar.
+// because its arguments break its grammar, or a NUL in message data outside
+// BINARY.
 func keptQuirk(quirks []string) bool {
 	for _, q := range quirks {
 		for _, k := range []wire.Quirk{wire.QuirkBadResponseCode, wire.QuirkStarFlagInFlags,
-			wire.QuirkBracketInAtom, wire.QuirkBadCodeArguments} {
+			wire.QuirkBracketInAtom, wire.QuirkBadCodeArguments, wire.QuirkNULInLiteral} {
 			if strings.HasPrefix(q, k.String()+"@") {
 				return true
 			}

@@ -261,9 +261,12 @@ func (u *URLFetch) encode(e *wire.Encoder) {
 					e.NIL()
 				case name == "BINARY" && hasNUL([]byte(md.Data.Value)):
 					e.Literal8([]byte(md.Data.Value))
-				default:
-					// Message data is a literal, as for FETCH sections.
+				case name == "BINARY":
 					e.Literal([]byte(md.Data.Value))
+				default:
+					// Message data is a literal, as for FETCH sections,
+					// with a NUL as lenient decoding read it.
+					e.LiteralNUL([]byte(md.Data.Value))
 				}
 			default:
 				if md.Value.Kind == wire.KindText || md.Value.Kind == wire.KindInvalid ||

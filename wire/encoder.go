@@ -304,6 +304,18 @@ func (e *Encoder) Literal(b []byte) *Encoder {
 	return e.literal(b, false)
 }
 
+// LiteralNUL writes b as a literal, not a literal8, even when it holds a
+// NUL, which RFC 9051 forbids in a literal. It is for writing back what
+// lenient decoding accepted (QuirkNULInLiteral) where no literal8 may stand,
+// such as the content of BODY[] in a FETCH response: the value has no valid
+// form, and this one keeps its bytes.
+func (e *Encoder) LiteralNUL(b []byte) *Encoder {
+	if e.err != nil {
+		return e
+	}
+	return e.literal(b, false)
+}
+
 // Literal8 writes b as a literal8 ("~{n}", RFC 3516), which the
 // LiteralPolicy must allow.
 func (e *Encoder) Literal8(b []byte) *Encoder {

@@ -115,8 +115,13 @@ func FuzzServer(f *testing.F) {
 //
 //   - eight-bit: 8-bit bytes outside text and literals, without UTF8=ACCEPT;
 //   - bad-response-code: text that starts with "[" but no valid response
-//     code (Exchange's "[Error=...]"), written back as text.
-var keptQuirks = []string{"eight-bit", "bad-response-code"}
+//     code (Exchange's "[Error=...]"), written back as text;
+//   - bad-code-arguments: a known response code whose arguments break its
+//     grammar (UIDVALIDITY 0), kept raw;
+//   - star-flag-in-flags and bracket-in-atom: "\*" in FLAGS and Gmail's
+//     keywords with brackets, which flags have no other form for;
+//   - nul-in-literal: a NUL in message data outside BINARY.
+var keptQuirks = []string{"eight-bit", "bad-response-code", "bad-code-arguments", "star-flag-in-flags", "bracket-in-atom", "nul-in-literal"}
 
 // fuzzSeeds are the hand-written streams of the tests, and a few more.
 var fuzzSeeds = []string{
