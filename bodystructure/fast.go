@@ -211,14 +211,19 @@ func (s *scanner) str() (string, bool) {
 
 // nstr reads an nstring.
 func (s *scanner) nstr() (wire.NString, bool) {
-	if s.nil() {
-		return wire.NString{}, true
+	if s.peek() != '"' {
+		return wire.NString{}, s.nil()
 	}
 	b, ok := s.quoted()
 	if !ok {
 		return wire.NString{}, false
 	}
-	return wire.Str(stringIn(s.a, b)), true
+	// nstrings (IDs, descriptions, envelope fields) are seldom among the
+	// common names that interning saves.
+	if s.a == nil {
+		return wire.Str(string(b)), true
+	}
+	return wire.Str(s.a.String(b)), true
 }
 
 // sp reads a single space followed by no other.
@@ -354,7 +359,11 @@ func (s *scanner) params() ([]Param, bool) {
 		return nil, false
 	}
 	st := s.st
-	start := len(st.paramStack)
+	block, start := &st.paramStack, len(st.paramStack)
+	if s.a != nil {
+		// With an arena the parameters go straight into its block.
+		block, start = &s.a.params, len(s.a.params)
+	}
 	for {
 		name, ok := s.str()
 		if !ok || !s.sp() {
@@ -364,9 +373,17 @@ func (s *scanner) params() ([]Param, bool) {
 		if !ok {
 			return nil, false
 		}
-		st.paramStack = append(st.paramStack, Param{name, value})
+		if s.a != nil {
+			appendTo(block, &start, Param{name, value})
+		} else {
+			*block = append(*block, Param{name, value})
+		}
 		if s.close() {
-			return collect(&st.paramStack, start, &st.params, s.a), true
+			if s.a == nil {
+				return collect(&st.paramStack, start, &st.params, nil), true
+			}
+			n := len(*block)
+			return (*block)[start:n:n], true
 		}
 		if !s.sp() {
 			return nil, false
@@ -494,29 +511,68 @@ func (s *scanner) addresses() ([]Address, bool) {
 	if !s.open() {
 		return nil, false
 	}
-	st := s.st
-	start := len(st.addrStack)
-	for {
-		if !s.open() {
-			return nil, false
-		}
-		var a Address
-		var ok bool
-		if a.Name, ok = s.nstr(); !ok || !s.sp() {
-			return nil, false
-		}
-		if a.Adl, ok = s.nstr(); !ok || !s.sp() {
-			return nil, false
-		}
-		if a.Mailbox, ok = s.nstr(); !ok || !s.sp() {
-			return nil, false
-		}
-		if a.Host, ok = s.nstr(); !ok || !s.close() {
-			return nil, false
-		}
-		st.addrStack = append(st.addrStack, a)
-		if s.close() {
-			return collect(&st.addrStack, start, &st.addrs, s.a), true
+	if s.a == nil {
+		st := s.st
+		start := len(st.addrStack)
+		for {
+			a, ok := s.address()
+			if !ok {
+				return nil, false
+			}
+			st.addrStack = append(st.addrStack, a)
+			if s.close() {
+				return collect(&st.addrStack, start, &st.addrs, nil), true
+			}
 		}
 	}
+	// With an arena the addresses go straight into its block.
+	block := &s.a.addrs
+	start := len(*block)
+	for {
+		a, ok := s.address()
+		if !ok {
+			return nil, false
+		}
+		appendTo(block, &start, a)
+		if s.close() {
+			n := len(*block)
+			return (*block)[start:n:n], true
+		}
+	}
+}
+
+// address reads "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")".
+func (s *scanner) address() (Address, bool) {
+	var a Address
+	var ok bool
+	if !s.open() {
+		return a, false
+	}
+	if a.Name, ok = s.nstr(); !ok || !s.sp() {
+		return a, false
+	}
+	if a.Adl, ok = s.nstr(); !ok || !s.sp() {
+		return a, false
+	}
+	if a.Mailbox, ok = s.nstr(); !ok || !s.sp() {
+		return a, false
+	}
+	if a.Host, ok = s.nstr(); !ok || !s.close() {
+		return a, false
+	}
+	return a, true
+}
+
+// appendTo appends v to the list that starts at index *start of block,
+// moving the list to a new block when the current one is full. The items
+// of a list being built are written nowhere else, and a list given up
+// leaves unused room behind.
+func appendTo[T any](block *[]T, start *int, v T) {
+	if len(*block) == cap(*block) {
+		n := len(*block) - *start
+		nb := make([]T, n, max(arenaBlock, 2*(n+1)))
+		copy(nb, (*block)[*start:])
+		*block, *start = nb, 0
+	}
+	*block = append(*block, v)
 }
