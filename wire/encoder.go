@@ -242,14 +242,19 @@ func encodeString[T string | []byte](e *Encoder, s T, astring bool) *Encoder {
 		e.last = 'v'
 		return e
 	}
-	switch quotable(s, e.opt.utf8) {
+	form, esc := quotable(s, e.opt.utf8)
+	switch form {
 	case formQuoted:
 		e.buf = append(e.buf, '"')
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c == '"' || c == '\\' {
-				e.buf = append(e.buf, '\\')
+		if !esc {
+			e.buf = append(e.buf, s...)
+		} else {
+			for i := 0; i < len(s); i++ {
+				if c := s[i]; c == '"' || c == '\\' {
+					e.buf = append(e.buf, '\\')
+				}
+				e.buf = append(e.buf, s[i])
 			}
-			e.buf = append(e.buf, s[i])
 		}
 		e.buf = append(e.buf, '"')
 		e.last = 'v'
@@ -266,29 +271,51 @@ const (
 	formLiteral8
 )
 
-// quotable chooses the canonical form of a string.
-func quotable[T string | []byte](s T, utf bool) int {
-	form := formQuoted
+// quotable chooses the canonical form of a string, and reports whether a
+// quoted form needs escapes.
+func quotable[T string | []byte](s T, utf bool) (form int, esc bool) {
+	form = formQuoted
 	if len(s) > maxQuoted {
 		form = formLiteral
 	}
 	eight := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == 0:
-			return formLiteral8
-		case c == '\r' || c == '\n':
+		switch quoteClass[s[i]] {
+		case qPlain:
+		case qEscape:
+			esc = true
+		case qNUL:
+			return formLiteral8, false
+		case qLineEnd:
 			form = formLiteral
-		case c >= 0x80:
+		case qEight:
 			eight = true
 		}
 	}
 	if eight && form == formQuoted && !(utf && utf8.ValidString(string(s))) {
 		form = formLiteral
 	}
-	return form
+	return form, esc
 }
+
+// The classes of bytes in a string to be written, for quotable.
+const (
+	qPlain   = iota // written as itself in a quoted string
+	qEscape         // '"' and '\\': escaped in a quoted string
+	qNUL            // only a literal8 can hold it
+	qLineEnd        // CR and LF: only a literal can hold them
+	qEight          // 8-bit: quoted only as UTF-8 under UTF8=ACCEPT
+)
+
+var quoteClass = func() (t [256]uint8) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = qEight
+	}
+	t['"'], t['\\'] = qEscape, qEscape
+	t[0] = qNUL
+	t['\r'], t['\n'] = qLineEnd, qLineEnd
+	return t
+}()
 
 // Literal writes b as a literal, whatever its content. A NUL in b needs
 // literal8, which the LiteralPolicy must allow.
