@@ -82,8 +82,12 @@ func (p *parser) fastEnvelope() (*Envelope, bool) {
 // that a value at the start of a message has its bytes in the window; an
 // error is left for the token parser to meet.
 func newScanner(p *parser) scanner {
-	p.d.Peek()
-	s := scanner{p: p, a: p.a, st: p.stacks(), b: p.d.Window(), depth: p.d.DepthLeft()}
+	b := p.d.Window()
+	if len(b) == 0 {
+		p.d.Peek()
+		b = p.d.Window()
+	}
+	s := scanner{p: p, a: p.a, st: p.stacks(), b: b, depth: p.d.DepthLeft()}
 	if s.peek() == ' ' && p.d.Offset() == p.d.MessageOffset() {
 		// A space that starts a message is a quirk, which the token
 		// parser reports.
