@@ -1,10 +1,8 @@
 package response
 
 import (
-	"errors"
 	"testing"
 
-	"github.com/mailwire/imap/wire"
 )
 
 var capabilityCases = []testCase{
@@ -58,29 +56,6 @@ var capabilityErrorCases = []errorCase{
 	{name: "bracket in a capability", in: "* CAPABILITY IMAP4rev1 X]Y\r\n", off: 24},
 	{name: "8-bit enabled capability", in: "* ENABLED \xadX\r\n", off: 10},
 	{name: "no space after ENABLED", in: "* ENABLED(X)\r\n", off: 9},
-}
-
-// A refuseCase is a value the encoder must refuse.
-type refuseCase struct {
-	name string
-	r    Response
-}
-
-// checkRefusals checks that each value is refused with an error wrapping
-// wire.ErrUnrepresentable and that nothing is written.
-func checkRefusals(t *testing.T, cases []refuseCase) {
-	t.Helper()
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			b, err := Append(nil, c.r)
-			if !errors.Is(err, wire.ErrUnrepresentable) {
-				t.Errorf("Append: %q, %v; want wire.ErrUnrepresentable", b, err)
-			}
-			if len(b) != 0 {
-				t.Errorf("Append wrote %q", b)
-			}
-		})
-	}
 }
 
 var capabilityRefusals = []refuseCase{

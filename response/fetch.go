@@ -675,47 +675,51 @@ func validObjectID[T string | []byte](b T) bool {
 // PERMANENTFLAGS: elsewhere it is wire.QuirkStarFlagInFlags (Zoho).
 func (d *Decoder) flagList(rule string, star bool) ([]string, error) {
 	w := d.w
-	if err := w.ListStart(); err != nil {
-		return nil, err
-	}
-	start := len(d.strStack)
-	defer func() { d.strStack = d.strStack[:start] }()
-	for i := 0; ; i++ {
-		end, err := w.ListEnd()
-		if err != nil {
-			return nil, err
-		}
-		if end {
-			break
-		}
-		if i > 0 {
-			if err := w.SP(); err != nil {
-				return nil, err
-			}
-		}
+	return d.strList(func() (string, error) {
 		off := w.Offset()
 		b, err := w.ReadFlag()
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		if i := badFlagByte(b); i >= 0 {
 			// 8-bit bytes, which lenient reading accepts, have no
 			// wire form in a flag.
-			return nil, w.Failf(off+int64(i), rule, "flag %q is not an atom", b)
+			return "", w.Failf(off+int64(i), rule, "flag %q is not an atom", b)
 		}
 		if !star && len(b) == 2 && b[1] == '*' {
 			if err := w.Quirk(wire.QuirkStarFlagInFlags, off, rule); err != nil {
-				return nil, err
+				return "", err
 			}
 		}
-		d.strStack = append(d.strStack, d.flag(b))
-	}
-	return d.strings(start), nil
+		return d.flag(b), nil
+	})
 }
 
 // labels reads X-GM-LABELS' list: "(" [label *(SP label)] ")", each label
 // an astring or a system label ("\Inbox", "\Sent").
 func (d *Decoder) labels(rule string) ([]string, error) {
+	w := d.w
+	return d.strList(func() (string, error) {
+		c, err := w.Peek()
+		if err != nil {
+			return "", err
+		}
+		var b []byte
+		if c == '\\' {
+			b, err = w.ReadFlag()
+		} else {
+			b, err = w.ReadAString()
+		}
+		if err != nil {
+			return "", err
+		}
+		return d.arena.String(b), nil
+	})
+}
+
+// strList reads "(" [item *(SP item)] ")", each item read by item, into a
+// list from d's blocks.
+func (d *Decoder) strList(item func() (string, error)) ([]string, error) {
 	w := d.w
 	if err := w.ListStart(); err != nil {
 		return nil, err
@@ -728,29 +732,19 @@ func (d *Decoder) labels(rule string) ([]string, error) {
 			return nil, err
 		}
 		if end {
-			break
+			return d.strings(start), nil
 		}
 		if i > 0 {
 			if err := w.SP(); err != nil {
 				return nil, err
 			}
 		}
-		c, err := w.Peek()
+		s, err := item()
 		if err != nil {
 			return nil, err
 		}
-		var b []byte
-		if c == '\\' {
-			b, err = w.ReadFlag()
-		} else {
-			b, err = w.ReadAString()
-		}
-		if err != nil {
-			return nil, err
-		}
-		d.strStack = append(d.strStack, d.arena.String(b))
+		d.strStack = append(d.strStack, s)
 	}
-	return d.strings(start), nil
 }
 
 // strings returns a copy of d.strStack[start:], never nil.

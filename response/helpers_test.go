@@ -224,3 +224,36 @@ func slicesEqual(a, b []string) bool {
 	}
 	return true
 }
+
+// A refuseCase is a value the encoder must refuse.
+type refuseCase struct {
+	name string
+	r    Response
+}
+
+// checkRefusals checks that each value is refused with an error wrapping
+// wire.ErrUnrepresentable and that nothing is written.
+func checkRefusals(t *testing.T, cases []refuseCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := Append(nil, c.r)
+			if !errors.Is(err, wire.ErrUnrepresentable) {
+				t.Errorf("Append: %q, %v; want wire.ErrUnrepresentable", b, err)
+			}
+			if len(b) != 0 {
+				t.Errorf("Append wrote %q", b)
+			}
+		})
+	}
+}
+
+// checkRefused is checkRefusals for values named by their place.
+func checkRefused(t *testing.T, rs ...Response) {
+	t.Helper()
+	cases := make([]refuseCase, len(rs))
+	for i, r := range rs {
+		cases[i] = refuseCase{fmt.Sprintf("%d %T", i, r), r}
+	}
+	checkRefusals(t, cases)
+}

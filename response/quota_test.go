@@ -90,14 +90,10 @@ func TestQuota(t *testing.T)       { checkCases(t, quotaCases) }
 func TestQuotaErrors(t *testing.T) { checkErrorCases(t, quotaErrorCases) }
 
 func TestQuotaEncodeRefuses(t *testing.T) {
-	for _, r := range []Response{
+	checkRefused(t,
 		&Quota{Resources: []QuotaResource{{Name: "", Usage: 1, Limit: 2}}},
 		&Quota{Resources: []QuotaResource{{Name: "A B", Usage: 1, Limit: 2}}},
 		&Quota{Resources: []QuotaResource{{Name: "STORAGE", Usage: 1 << 63, Limit: 2}}},
 		&QuotaRoot{Mailbox: "INBOX", Roots: []string{"a\x00b"}},
-	} {
-		if b, err := encodeOne(r); err == nil {
-			t.Errorf("%#v encoded as %q, want an error", r, b)
-		}
-	}
+	)
 }
