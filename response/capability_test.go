@@ -2,7 +2,6 @@ package response
 
 import (
 	"testing"
-
 )
 
 var capabilityCases = []testCase{
