@@ -1,6 +1,10 @@
 package response
 
 import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+
 	"github.com/mailwire/imap/wire"
 )
 
@@ -82,6 +86,21 @@ type Continuation struct {
 
 // Kind returns "+".
 func (c *Continuation) Kind() string { return "+" }
+
+// Base64 decodes Text as the base64 data of a continuation request in an
+// AUTHENTICATE exchange (RFC 9051 §6.2.2: a server challenge). An empty
+// Text is an empty challenge. A request with a response code is text, not
+// base64, and an error.
+func (c *Continuation) Base64() ([]byte, error) {
+	if c.Code != nil {
+		return nil, errors.New("imap/response: a continuation request with a response code is not base64")
+	}
+	b, err := base64.StdEncoding.DecodeString(c.Text)
+	if err != nil {
+		return nil, fmt.Errorf("imap/response: continuation request: %w", err)
+	}
+	return b, nil
+}
 
 // An Unknown is an untagged response of a kind this package does not know,
 // kept as generic values so that nothing is lost and it re-encodes as it

@@ -75,3 +75,21 @@ func init() {
 
 func TestStatus(t *testing.T)       { checkCases(t, statusCases) }
 func TestStatusErrors(t *testing.T) { checkErrorCases(t, statusErrorCases) }
+
+func TestContinuationBase64(t *testing.T) {
+	for _, c := range []struct {
+		c    Continuation
+		want string
+		ok   bool
+	}{
+		{Continuation{Text: "SGVsbG8sIHdvcmxkIQ=="}, "Hello, world!", true},
+		{Continuation{}, "", true},
+		{Continuation{Text: "Ready for additional command text"}, "", false},
+		{Continuation{Code: SimpleCode("ALERT"), Text: "AAAA"}, "", false},
+	} {
+		got, err := c.c.Base64()
+		if (err == nil) != c.ok || string(got) != c.want {
+			t.Errorf("%+v: %q, %v; want %q, ok %v", c.c, got, err, c.want, c.ok)
+		}
+	}
+}
