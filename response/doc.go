@@ -61,10 +61,16 @@
 // response is written.
 //
 // Deliberate divergences: text that is not UTF-8 (QuirkEightBit) is kept
-// with U+FFFD in place of the bad bytes, since a Go string of text is
-// meant to be UTF-8 and the encoder refuses anything else; and a "\*" in a
-// list of flags, or "[" starting text after no code, is kept and written
-// back as it came, since the value has no other form.
+// with U+FFFD in place of the bad bytes, since a Go string of text is meant
+// to be UTF-8 and the encoder refuses anything else. Some deviations have no
+// valid form to write back, so the canonical form keeps them as they came:
+// "[" starting text after no code (QuirkBadResponseCode), "\*" in a list of
+// flags (QuirkStarFlagInFlags), Gmail's keywords with brackets
+// (QuirkBracketInAtom), a known response code whose arguments break its
+// grammar, kept as a RawCode (QuirkBadCodeArguments, such as SmarterMail's
+// UIDVALIDITY 0), and a NUL in message data outside BINARY
+// (QuirkNULInLiteral). Strict decoding refuses these forms; lenient
+// decoding reads them back to the same value.
 //
 // # Specifications
 //
