@@ -54,8 +54,8 @@
 // The Encoder writes values in canonical form: the same value always gives
 // the same bytes, and decoding them gives the same value back. Strings are
 // atoms, quoted strings or literals as their content allows; message data
-// (BODY[], BINARY[]) is always a literal, or a literal8 when it holds a
-// NUL. Where the wire order of items carries no meaning it is fixed (the
+// (BODY[], BINARY[]) is always a literal, or for BINARY a literal8 when it
+// holds a NUL. Where the wire order of items carries no meaning it is fixed (the
 // items of a FETCH response). A value that has no valid wire form, such as
 // UID 0 or a flag that is not an atom, is an error, and nothing of that
 // response is written.
