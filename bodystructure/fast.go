@@ -2,6 +2,8 @@ package bodystructure
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 
 	"github.com/mailwire/imap/wire"
 )
@@ -156,9 +158,18 @@ func (s *scanner) quoted() ([]byte, bool) {
 		return nil, false
 	}
 	start, j := s.i, s.i
+	// Eight bytes at a time, to the first that does not stand for itself.
+	for j+8 <= len(s.b) {
+		if m := notPlain(binary.LittleEndian.Uint64(s.b[j:])); m != 0 {
+			j += bits.TrailingZeros64(m) / 8
+			goto end
+		}
+		j += 8
+	}
 	for j < len(s.b) && plainQuoted[s.b[j]] {
 		j++
 	}
+end:
 	switch {
 	case j == len(s.b):
 		return nil, false
@@ -169,6 +180,21 @@ func (s *scanner) quoted() ([]byte, bool) {
 		return s.escaped(start)
 	}
 	return nil, false
+}
+
+// notPlain returns a mask whose lowest set bit is the high bit of the first
+// byte of x (in memory order) that does not stand for itself in a quoted
+// string (see plainQuoted), or 0 if there is none. Bits above the lowest
+// may be set spuriously by borrows.
+func notPlain(x uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	return x&highs | // 8-bit
+		(x-0x20*ones)&^x&highs | // below 0x20
+		zero(x^(0x7f*ones)) | zero(x^('"'*ones)) | zero(x^('\\'*ones))
 }
 
 // plainQuoted holds the bytes that stand for themselves in a quoted string
@@ -232,7 +258,11 @@ func (s *scanner) nstr() (wire.NString, bool) {
 
 // sp reads a single space followed by no other.
 func (s *scanner) sp() bool {
-	return s.byte(' ') && s.peek() != ' '
+	if i := s.i; i+1 < len(s.b) && s.b[i] == ' ' && s.b[i+1] != ' ' {
+		s.i = i + 1
+		return true
+	}
+	return false
 }
 
 // number reads a number of at most max digits, no more than limit.
