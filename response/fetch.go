@@ -35,8 +35,11 @@ type Fetch struct {
 	InternalDate time.Time
 	// Size is RFC822.SIZE (number64 in RFC 9051).
 	Size uint64
-	// Envelope is ENVELOPE; Body is the non-extensible BODY and
-	// BodyStructure is BODYSTRUCTURE.
+	// Envelope is ENVELOPE; Body is BODY and BodyStructure is
+	// BODYSTRUCTURE. Servers send BODY without extension data, and a
+	// server should give Body that form (Body.NonExtensible); a Body with
+	// extension data, which the grammar allows, is written with it, as it
+	// was read.
 	Envelope      *bodystructure.Envelope
 	Body          *bodystructure.Body
 	BodyStructure *bodystructure.Body
@@ -955,7 +958,7 @@ func (f *Fetch) encode(e *wire.Encoder) {
 		bodystructure.EncodeEnvelope(item("ENVELOPE").SP(), f.Envelope)
 	}
 	if has&FetchBody != 0 {
-		bodystructure.EncodeBody(item("BODY").SP(), f.Body, false)
+		bodystructure.EncodeBody(item("BODY").SP(), f.Body, true)
 	}
 	if has&FetchBodyStructure != 0 {
 		bodystructure.EncodeBody(item("BODYSTRUCTURE").SP(), f.BodyStructure, true)
