@@ -707,9 +707,16 @@ func (d *Decoder) labels(rule string) ([]string, error) {
 		if err != nil {
 			return "", err
 		}
+		off := w.Offset()
 		var b []byte
 		if c == '\\' {
-			b, err = w.ReadFlag()
+			if b, err = w.ReadFlag(); err == nil {
+				if i := badFlagByte(b); i >= 0 {
+					// As in FLAGS: 8-bit bytes have no wire form in a
+					// system label.
+					err = w.Failf(off+int64(i), rule, "label %q is not an atom", b)
+				}
+			}
 		} else {
 			b, err = w.ReadAString()
 		}
