@@ -67,20 +67,14 @@ func (m *MyRights) Kind() string { return "MYRIGHTS" }
 //	acl-data = "ACL" SP mailbox *(SP identifier SP rights)
 func readACL(d *Decoder) (Response, error) {
 	w := d.w
-	if err := w.SP(); err != nil {
-		return nil, err
-	}
-	m, err := w.ReadMailbox()
+	m, err := d.spMailbox()
 	if err != nil {
 		return nil, err
 	}
 	a := &ACL{Mailbox: m}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return a, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		id, err := w.ReadAString()
 		if err != nil {
@@ -103,10 +97,7 @@ func readACL(d *Decoder) (Response, error) {
 //	                  SP rights *(SP rights)
 func readListRights(d *Decoder) (Response, error) {
 	w := d.w
-	if err := w.SP(); err != nil {
-		return nil, err
-	}
-	m, err := w.ReadMailbox()
+	m, err := d.spMailbox()
 	if err != nil {
 		return nil, err
 	}
@@ -126,11 +117,8 @@ func readListRights(d *Decoder) (Response, error) {
 		return nil, err
 	}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return l, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		r, err := d.readRights()
 		if err != nil {
@@ -145,10 +133,7 @@ func readListRights(d *Decoder) (Response, error) {
 //	myrights-data = "MYRIGHTS" SP mailbox SP rights
 func readMyRights(d *Decoder) (Response, error) {
 	w := d.w
-	if err := w.SP(); err != nil {
-		return nil, err
-	}
-	m, err := w.ReadMailbox()
+	m, err := d.spMailbox()
 	if err != nil {
 		return nil, err
 	}

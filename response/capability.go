@@ -98,14 +98,10 @@ func readEnabled(d *Decoder) (Response, error) {
 // reports it as wire.QuirkTrailingSpace. A capability must be an atom, even
 // in lenient mode.
 func (d *Decoder) readCaps() ([]string, error) {
-	w := d.w
 	var caps []string
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return caps, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		b, err := d.atom("capability")
 		if err != nil {

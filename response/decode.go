@@ -278,6 +278,24 @@ func (d *Decoder) readRespText(q wire.Quirk) (Code, string, error) {
 	return code, text, err
 }
 
+// spMailbox reads SP mailbox, the start of many responses.
+func (d *Decoder) spMailbox() (string, error) {
+	if err := d.w.SP(); err != nil {
+		return "", err
+	}
+	return d.w.ReadMailbox()
+}
+
+// another reports whether another item follows on the line, reading the
+// space before it: false at the line ending, or at spaces before it, which
+// ReadEOL reports as wire.QuirkTrailingSpace.
+func (d *Decoder) another() (bool, error) {
+	if eol, err := d.w.AtEOL(); eol || err != nil {
+		return false, err
+	}
+	return true, d.w.SP()
+}
+
 // spOrEnd reads a space, or, if the line ends here, reports quirk q.
 func (d *Decoder) spOrEnd(q wire.Quirk) error {
 	w := d.w
@@ -319,11 +337,8 @@ func (d *Decoder) readUnknown(name []byte, n uint32, hasNum bool) (Response, err
 	}
 	u := &Unknown{Number: n, HasNumber: hasNum, Name: string(name)}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return u, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		v, err := w.ReadValue()
 		if err != nil {

@@ -266,13 +266,10 @@ func readList(d *Decoder) (Response, error) {
 	if l.Mailbox, err = w.ReadMailbox(); err != nil {
 		return nil, err
 	}
-	if eol, err := w.AtEOL(); eol || err != nil {
+	if more, err := d.another(); !more || err != nil {
 		// A space before the line ending is left for ReadEOL, which
 		// reports it.
 		return l, err
-	}
-	if err := w.SP(); err != nil {
-		return nil, err
 	}
 	if err := d.readListExtended(l); err != nil {
 		return nil, err

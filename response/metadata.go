@@ -51,10 +51,7 @@ func (m *Metadata) Kind() string { return "METADATA" }
 //	value         = nstring / literal8
 func readMetadata(d *Decoder) (Response, error) {
 	w := d.w
-	if err := w.SP(); err != nil {
-		return nil, err
-	}
-	mbox, err := w.ReadMailbox()
+	mbox, err := d.spMailbox()
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +70,8 @@ func readMetadata(d *Decoder) (Response, error) {
 				return nil, err
 			}
 			m.Names = append(m.Names, string(name))
-			if eol, err := w.AtEOL(); eol || err != nil {
+			if more, err := d.another(); !more || err != nil {
 				return m, err
-			}
-			if err := w.SP(); err != nil {
-				return nil, err
 			}
 		}
 	}

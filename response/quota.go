@@ -108,20 +108,14 @@ func readQuota(d *Decoder) (Response, error) {
 //	quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
 func readQuotaRoot(d *Decoder) (Response, error) {
 	w := d.w
-	if err := w.SP(); err != nil {
-		return nil, err
-	}
-	m, err := w.ReadMailbox()
+	m, err := d.spMailbox()
 	if err != nil {
 		return nil, err
 	}
 	q := &QuotaRoot{Mailbox: m}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return q, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		root, err := w.ReadAString()
 		if err != nil {

@@ -73,11 +73,8 @@ func (d *Decoder) readSearchNums(rule string) ([]uint32, uint64, error) {
 	w := d.w
 	var nums []uint32
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return nums, 0, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, 0, err
 		}
 		c, err := w.Peek()
 		if err != nil {
@@ -287,11 +284,8 @@ func readESearch(d *Decoder) (Response, error) {
 	// first is true until the first word after the correlator.
 	first := true
 	for n := 0; ; n++ {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			return s, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		if n == 0 {
 			c, err := w.Peek()

@@ -63,11 +63,8 @@ type ThreadNode struct {
 func readThread(d *Decoder) (Response, error) {
 	w := d.w
 	t := &Thread{}
-	if eol, err := w.AtEOL(); eol || err != nil {
+	if more, err := d.another(); !more || err != nil {
 		return t, err
-	}
-	if err := w.SP(); err != nil {
-		return nil, err
 	}
 	const rule = "thread-list"
 	// stack holds the thread-lists opened and not yet closed, innermost

@@ -75,14 +75,11 @@ func readGenURLAuth(d *Decoder) (Response, error) {
 	w := d.w
 	g := &GenURLAuth{}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			if err == nil && len(g.URLs) == 0 {
 				err = w.Failf(w.Offset(), "genurlauth-data", "expected a URL")
 			}
 			return g, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		u, err := w.ReadAString()
 		if err != nil {
@@ -105,14 +102,11 @@ func readURLFetch(d *Decoder) (Response, error) {
 	w := d.w
 	u := &URLFetch{}
 	for {
-		if eol, err := w.AtEOL(); eol || err != nil {
+		if more, err := d.another(); !more || err != nil {
 			if err == nil && len(u.Items) == 0 {
 				err = w.Failf(w.Offset(), "urlfetch-data", "expected a URL")
 			}
 			return u, err
-		}
-		if err := w.SP(); err != nil {
-			return nil, err
 		}
 		if n := len(u.Items); n > 0 && u.Items[n-1].Metadata != nil {
 			// Another metadata item of the same URL, or the next URL.
