@@ -218,10 +218,10 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 		return nil, err
 	}
 	for i := 0; ; i++ {
-		if d.fastItem(f, i > 0) {
-			continue
-		}
 		if name, off, ok := d.fastName(i > 0); ok {
+			if d.fastValue(f, name) {
+				continue
+			}
 			if err := d.fetchValue(f, name, off); err != nil {
 				return nil, err
 			}
@@ -246,31 +246,20 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 	return f, nil
 }
 
-// fastItem reads the next item, after a space unless it is the first, if
-// it is one of the small ones servers send in every FETCH response (UID,
-// FLAGS, RFC822.SIZE, MODSEQ) in its common shape, straight from the
-// decoder's buffered bytes. It reports whether it did; if not, it consumed
-// nothing and fetchItem reads the item.
-func (d *Decoder) fastItem(f *Fetch, sp bool) bool {
+// fastValue reads SP and the value of the item name, if it is one of the
+// small ones servers send in every FETCH response (UID, FLAGS,
+// RFC822.SIZE, MODSEQ) in its common shape, straight from the decoder's
+// buffered bytes. It reports whether it did; if not, it consumed nothing
+// and fetchValue reads the value.
+func (d *Decoder) fastValue(f *Fetch, name []byte) bool {
 	b := d.w.Window()
 	if d.w.DepthLeft() < 1 {
 		return false // the lists of FLAGS and MODSEQ would be too deep
 	}
-	i := 0
-	if sp {
-		if len(b) < 2 || b[0] != ' ' || b[1] == ' ' {
-			return false
-		}
-		i = 1
-	}
-	j := i
-	for j < len(b) && b[j] != ' ' {
-		j++
-	}
-	if j+1 >= len(b) {
+	if len(b) < 2 || b[0] != ' ' || b[1] == ' ' {
 		return false
 	}
-	name, j := b[i:j], j+1
+	j := 1
 	var item FetchItem
 	switch string(name) {
 	case "UID":
@@ -304,7 +293,7 @@ func (d *Decoder) fastItem(f *Fetch, sp bool) bool {
 		return false
 	}
 	if f.Has&item != 0 || j >= len(b) || b[j] != ' ' && b[j] != ')' {
-		// Twice, or something odd follows: fetchItem reports it.
+		// Twice, or something odd follows: fetchValue reports it.
 		d.undoItem(f, item)
 		return false
 	}
@@ -313,7 +302,7 @@ func (d *Decoder) fastItem(f *Fetch, sp bool) bool {
 	return true
 }
 
-// undoItem clears what fastItem set of item when it gives up.
+// undoItem clears what fastValue set of item when it gives up.
 func (d *Decoder) undoItem(f *Fetch, item FetchItem) {
 	if f.Has&item != 0 {
 		return // the earlier value stays
