@@ -1,6 +1,8 @@
 package response
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,3 +123,19 @@ func init() {
 
 func TestFetch(t *testing.T)       { checkCases(t, fetchCases) }
 func TestFetchErrors(t *testing.T) { checkErrorCases(t, fetchErrorCases) }
+
+// TestFetchDepth checks the nesting limit on the lists of FETCH items that
+// fastValue reads straight from the buffer: FLAGS one level deeper than
+// MaxDepth allows fails at its "(" with wire.ErrTooDeep, as the element
+// methods make it fail.
+func TestFetchDepth(t *testing.T) {
+	in := "* 1 FETCH (FLAGS (\\Seen))\r\n"
+	_, _, err := decodeOne(strings.NewReader(in), wire.MaxDepth(1))
+	var se *wire.SyntaxError
+	if !errors.As(err, &se) || !errors.Is(err, wire.ErrTooDeep) || se.Offset != int64(len("* 1 FETCH (FLAGS ")) {
+		t.Fatalf("%v, want wire.ErrTooDeep at the FLAGS list", err)
+	}
+	if _, _, err := decodeOne(strings.NewReader(in), wire.MaxDepth(2)); err != nil {
+		t.Fatalf("at the limit: %v", err)
+	}
+}
