@@ -458,7 +458,7 @@ type MailboxIDCode struct {
 func (MailboxIDCode) CodeName() string { return "MAILBOXID" }
 
 func (c MailboxIDCode) encodeArgs(e *wire.Encoder) {
-	if !isObjectID(c.ID) {
+	if !validObjectID(c.ID) {
 		e.Refuse("MAILBOXID " + strconv.Quote(c.ID) + ": not an objectid")
 		return
 	}
@@ -651,18 +651,6 @@ func isAtom[T string | []byte](s T) bool {
 // code names are after decoding.
 func isUpperName(s string) bool {
 	return isAtom(s) && strings.ToUpper(s) == s
-}
-
-func isObjectID(s string) bool {
-	if s == "" || len(s) > 255 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !objectChar[s[i]] {
-			return false
-		}
-	}
-	return true
 }
 
 // isBracketKeyword reports whether f is a keyword made of ATOM-CHARs and

@@ -655,8 +655,7 @@ func validObjectID[T string | []byte](b T) bool {
 		return false
 	}
 	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+		if !objectChar[b[i]] {
 			return false
 		}
 	}
@@ -1025,10 +1024,9 @@ func (f *Fetch) encode(e *wire.Encoder) {
 		switch {
 		case s.Nil:
 			e.NIL()
-		case s.Kind == SectionBinary && hasNUL(s.Data):
-			e.Literal8(s.Data)
 		case s.Kind == SectionBinary:
-			e.Literal(s.Data)
+			e.Literal(s.Data) // a literal8 if it holds a NUL
+
 		default:
 			// Message data is always a literal, as servers send it: it
 			// keeps the bytes exactly. A NUL, which only BINARY may
@@ -1157,13 +1155,4 @@ func badFlagByte(b []byte) int {
 		}
 	}
 	return -1
-}
-
-func hasNUL(b []byte) bool {
-	for _, c := range b {
-		if c == 0 {
-			return true
-		}
-	}
-	return false
 }

@@ -253,10 +253,8 @@ func (u *URLFetch) encode(e *wire.Encoder) {
 					return
 				case !md.Data.Valid:
 					e.NIL()
-				case name == "BINARY" && hasNUL([]byte(md.Data.Value)):
-					e.Literal8([]byte(md.Data.Value))
 				case name == "BINARY":
-					e.Literal([]byte(md.Data.Value))
+					e.Literal([]byte(md.Data.Value)) // a literal8 if it holds a NUL
 				default:
 					// Message data is a literal, as for FETCH sections,
 					// with a NUL as lenient decoding read it.
