@@ -132,8 +132,8 @@ func (d *Decoder) atom(rule string) ([]byte, error) {
 // notAtom returns the index of the first byte of b that is no ATOM-CHAR, or
 // -1 if there is none.
 func notAtom(b []byte) int {
-	for i := range b {
-		if !isAtom(b[i : i+1]) {
+	for i, c := range b {
+		if !atomChar[c] {
 			return i
 		}
 	}

@@ -78,7 +78,7 @@ func readQuota(d *Decoder) (Response, error) {
 		if err != nil {
 			return err
 		}
-		if !isPlainAtom(name) {
+		if !isAtom(name) {
 			return w.Failf(off, "resource-name", "expected an atom")
 		}
 		r.Name = upperString(name)
@@ -143,20 +143,3 @@ func (q *QuotaRoot) encode(e *wire.Encoder) {
 	}
 }
 
-// isPlainAtom reports whether b is an atom as the grammar has it
-// (1*ATOM-CHAR), without the 8-bit bytes or "]" that lenient decoding
-// lets into atoms.
-func isPlainAtom(b []byte) bool {
-	if len(b) == 0 {
-		return false
-	}
-	for _, c := range b {
-		switch {
-		case c <= ' ' || c >= 0x7f:
-			return false
-		case c == '(' || c == ')' || c == '{' || c == '%' || c == '*' || c == '"' || c == '\\' || c == ']':
-			return false
-		}
-	}
-	return true
-}

@@ -174,7 +174,7 @@ func (d *Decoder) readURLFetchMetadata(more []URLFetchMetadata) ([]URLFetchMetad
 		if err != nil {
 			return nil, err
 		}
-		if !isPlainAtom(name) {
+		if !isAtom(name) {
 			return nil, w.Failf(off, rule, "expected a metadata item name")
 		}
 		md.Name = upperString(name)
