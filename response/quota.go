@@ -142,4 +142,3 @@ func (q *QuotaRoot) encode(e *wire.Encoder) {
 		e.SP().AString(r)
 	}
 }
-
