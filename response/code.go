@@ -1146,23 +1146,6 @@ func readCapabilityCode(p *codeParser) (Code, error) {
 	}
 }
 
-// systemFlags are the system flags in their canonical case (RFC 9051
-// §2.3.2; \Recent from RFC 3501).
-var systemFlags = [...]string{`\Answered`, `\Flagged`, `\Deleted`, `\Seen`, `\Draft`, `\Recent`}
-
-// flagString returns the flag f as a string, a system flag in its
-// canonical case.
-func flagString(f []byte) string {
-	if len(f) > 1 && f[0] == '\\' {
-		for _, s := range systemFlags {
-			if equalFold(f, s) {
-				return s
-			}
-		}
-	}
-	return string(f)
-}
-
 // equalFold reports whether b equals s ignoring ASCII case.
 func equalFold(b []byte, s string) bool {
 	if len(b) != len(s) {
@@ -1194,7 +1177,7 @@ func readPermanentFlags(p *codeParser) (Code, error) {
 		if j := strayBracket(f); j >= 0 {
 			return p.fail(p.i+j, "\"]\" in a flag")
 		}
-		flags = append(flags, flagString(f))
+		flags = append(flags, p.d.flag(f))
 		p.i += n
 		return nil
 	})
