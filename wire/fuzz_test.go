@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -115,30 +116,70 @@ func checkDecoder(t *testing.T, in []byte) {
 	}
 }
 
-// FuzzTokens: the token reader never panics and makes progress.
+// FuzzTokens: the token reader never panics and makes progress, and its
+// fast path agrees with its general path: the same input read a byte at a
+// time, which keeps every token off the fast path, gives the same tokens,
+// quirks and errors at the same offsets, in strict and lenient mode.
 func FuzzTokens(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, in []byte) {
-		d := NewDecoder(bytes.NewReader(in), fuzzOpts...)
-		last := int64(-1)
-		for range 100000 {
-			_, err := d.ReadToken()
-			if err == io.EOF || err == io.ErrUnexpectedEOF {
-				return
-			}
-			if err != nil {
-				if err := d.Skip(); err != nil {
-					return
-				}
-			}
-			if off := d.Offset(); off <= last && err == nil {
-				t.Fatalf("no progress at offset %d", off)
-			} else {
-				last = off
+		for _, strict := range []bool{false, true} {
+			opts := append(fuzzOpts[:len(fuzzOpts):len(fuzzOpts)], Strict(strict))
+			whole := readTokens(t, NewDecoder(bytes.NewReader(in), opts...))
+			bytewise := readTokens(t, NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), opts...))
+			if whole != bytewise {
+				t.Fatalf("strict=%v: whole and byte-at-a-time input differ:\n%s\n%s", strict, whole, bytewise)
 			}
 		}
-		t.Fatal("too many tokens")
 	})
+}
+
+// readTokens reads every token of d, skipping to the next message after an
+// error, and describes what it read.
+func readTokens(t *testing.T, d *Decoder) string {
+	var out strings.Builder
+	last := int64(-1)
+	seen := 0
+	for range 100000 {
+		tok, err := d.ReadToken()
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			fmt.Fprintf(&out, "end %v\n", err)
+			return out.String()
+		}
+		if err != nil {
+			// The quote of a syntax error depends on what is buffered:
+			// compare the rest.
+			if se, ok := err.(*SyntaxError); ok {
+				c := *se
+				c.Quote = ""
+				err = &c
+			}
+			fmt.Fprintf(&out, "error %v\n", err)
+			if err := d.Skip(); err != nil {
+				fmt.Fprintf(&out, "skip %v\n", err)
+				return out.String()
+			}
+		} else {
+			fmt.Fprintf(&out, "%v %q space=%v literal=%v nonsync=%v binary=%v at %d\n",
+				tok.Kind, tok.Bytes(), tok.Space(), tok.Literal(), tok.NonSync(), tok.Binary(), tok.Offset)
+		}
+		// The quirks of a message accumulate until the next begins.
+		qs := d.Quirks()
+		if len(qs) < seen {
+			seen = 0
+		}
+		for _, q := range qs[seen:] {
+			fmt.Fprintf(&out, "quirk %v at %d\n", q.Quirk, q.Offset)
+		}
+		seen = len(qs)
+		if off := d.Offset(); off <= last && err == nil {
+			t.Fatalf("no progress at offset %d", off)
+		} else {
+			last = off
+		}
+	}
+	t.Fatal("too many tokens")
+	return ""
 }
 
 // FuzzElements runs every typed element reader on arbitrary input: no

@@ -127,12 +127,12 @@ func (d *Decoder) ReadToken() (Token, error) {
 	// Fast path: a token that lies entirely in the buffer, preceded by at
 	// most one space, needing no quirk report. Anything else takes the
 	// general path, which gives the same result.
-	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 {
+	// (A space that starts a message is a quirk, which the general path
+	// reports.)
+	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.base+int64(d.r) != d.msgStart {
 		b := d.buf[d.r:d.end]
 		j := 0
-		if len(b) > 1 && b[0] == ' ' && d.base+int64(d.r) != d.msgStart {
-			// (A space that starts a message is a quirk: the
-			// general path reports it.)
+		if len(b) > 1 && b[0] == ' ' {
 			j = 1
 		}
 		if j < len(b) {
@@ -140,17 +140,23 @@ func (d *Decoder) ReadToken() (Token, error) {
 			off := d.base + int64(d.r+j)
 			switch {
 			case class[c]&cWord != 0 && c != '~':
-				n := consumeClass(b[j:], cWord)
+				k := KindAtom
+				n := 0
+				if class[c]&cDigit != 0 {
+					n = consumeClass(b[j:], cDigit)
+					if n <= 19 || n == 20 && isNumber(b[j:j+n]) {
+						k = KindNumber
+					}
+				}
+				if m := consumeClass(b[j+n:], cWord); m > 0 {
+					n += m
+					k = KindAtom
+				}
 				if j+n == len(b) || b[j+n] >= 0x80 || b[j+n] == ']' && !d.inSection() {
 					break
 				}
 				w := b[j : j+n : j+n]
-				k := KindAtom
-				if class[c]&cDigit != 0 {
-					if isNumber(w) {
-						k = KindNumber
-					}
-				} else if n == 3 && isNIL(w) {
+				if n == 3 && isNIL(w) {
 					k = KindNIL
 				}
 				d.r += j + n
