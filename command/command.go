@@ -1,0 +1,48 @@
+package command
+
+import (
+	"github.com/mailwire/imap/wire"
+)
+
+// A Command is the typed body of one client command: everything after its
+// tag. Decoder.ReadCommand returns the tag beside it, and Encoder.Encode
+// takes the tag beside it.
+//
+// The set of types is closed: every Command is a pointer to one of this
+// package's types. Besides the commands of the grammar there are the two
+// kinds of line a client sends in the middle of a command: *Done, which
+// ends IDLE, and *AuthResponse, a client response in an AUTHENTICATE
+// exchange. Neither has a tag.
+type Command interface {
+	// Kind returns the command's name as the grammar spells it, in upper
+	// case, with "UID " before the UID forms: "LOGIN", "UID FETCH",
+	// "DONE", or the name of an unknown command. An AuthResponse is
+	// "AUTHENTICATE-RESPONSE", a name no command has.
+	Kind() string
+
+	// encode writes the command after its tag and space (or, for the
+	// untagged lines, the whole line), without the line ending.
+	encode(e *encoder)
+}
+
+// encoder is the wire encoder a command writes with. In a dry run the
+// encoder checks a command without reading the bodies of literals that
+// stream from an io.Reader, so that a command is refused before a byte of
+// it is sent.
+type encoder struct {
+	*wire.Encoder
+	dry bool
+}
+
+// An Unknown is a command this package does not know, kept as generic
+// values so that nothing is lost: a server can answer it with BAD (or
+// handle an extension itself) and go on, and it re-encodes as it came.
+type Unknown struct {
+	// Name is the command's name in upper case.
+	Name string
+	// Args are the values after the name.
+	Args []wire.Value
+}
+
+// Kind returns the command's name.
+func (u *Unknown) Kind() string { return u.Name }
