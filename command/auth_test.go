@@ -31,7 +31,7 @@ func init() {
 		{name: "mechanism in lower case", in: "a AUTHENTICATE plain\r\n", want: &Authenticate{Mechanism: "PLAIN"},
 			canon: "a AUTHENTICATE PLAIN\r\n"},
 		{name: "RFC 9051 §6.2.2 client response", prior: "A001 AUTHENTICATE GSSAPI\r\n",
-			in: "YIIB+wYJKoZIhvcSAQICAQBuggHqMIIB5qADAgEFoQMCAQ6iBwMFACAAAACjggEmYYIBIjCCAR6gAwIBBaESGxB1Lndhc2hpbmd0b24uZWR1oi0wK6ADAgEDoSQwIhsEaW1hcBsac2hpdmFtcy5jYWMud2FzaGluZ3Rvbi5lZHWjgdMwgdCgAwIBAaEDAgEDooHDBIHAAAAAAA==\r\n",
+			in:   "YIIB+wYJKoZIhvcSAQICAQBuggHqMIIB5qADAgEFoQMCAQ6iBwMFACAAAACjggEmYYIBIjCCAR6gAwIBBaESGxB1Lndhc2hpbmd0b24uZWR1oi0wK6ADAgEDoSQwIhsEaW1hcBsac2hpdmFtcy5jYWMud2FzaGluZ3Rvbi5lZHWjgdMwgdCgAwIBAaEDAgEDooHDBIHAAAAAAA==\r\n",
 			want: &AuthResponse{Data: NewSecret(mustBase64("YIIB+wYJKoZIhvcSAQICAQBuggHqMIIB5qADAgEFoQMCAQ6iBwMFACAAAACjggEmYYIBIjCCAR6gAwIBBaESGxB1Lndhc2hpbmd0b24uZWR1oi0wK6ADAgEDoSQwIhsEaW1hcBsac2hpdmFtcy5jYWMud2FzaGluZ3Rvbi5lZHWjgdMwgdCgAwIBAaEDAgEDooHDBIHAAAAAAA=="))}},
 		{name: "empty client response", prior: "a AUTHENTICATE PLAIN\r\n", in: "\r\n", want: &AuthResponse{}},
 		{name: "cancelled exchange", prior: "a AUTHENTICATE PLAIN\r\n", in: "*\r\n", want: &AuthResponse{Cancel: true}},

@@ -24,8 +24,7 @@ import (
 // wire.UTF8, mailbox names and strings in UTF-8 (UTF8=ACCEPT). An Encoder
 // is not safe for concurrent use.
 type Encoder struct {
-	e    encoder
-	opts []wire.Option
+	e encoder
 	// check is the dry-run encoder that checks each command first.
 	check encoder
 }
