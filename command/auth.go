@@ -111,8 +111,8 @@ type AuthResponse struct {
 	Cancel bool
 }
 
-// Kind returns "AUTHENTICATE-RESPONSE".
-func (*AuthResponse) Kind() string { return "AUTHENTICATE-RESPONSE" }
+// Kind returns "AUTHENTICATE-DATA", a name no command has.
+func (*AuthResponse) Kind() string { return "AUTHENTICATE-DATA" }
 
 func (r *AuthResponse) encode(e *encoder) {
 	if r.Cancel {

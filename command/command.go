@@ -17,7 +17,7 @@ type Command interface {
 	// Kind returns the command's name as the grammar spells it, in upper
 	// case, with "UID " before the UID forms: "LOGIN", "UID FETCH",
 	// "DONE", or the name of an unknown command. An AuthResponse is
-	// "AUTHENTICATE-RESPONSE", a name no command has.
+	// "AUTHENTICATE-DATA", a name no command has.
 	Kind() string
 
 	// encode writes the command after its tag and space (or, for the
@@ -46,3 +46,16 @@ type Unknown struct {
 
 // Kind returns the command's name.
 func (u *Unknown) Kind() string { return u.Name }
+
+// HasUnknown reports whether c holds anything kept raw because this package
+// does not know its kind: c is an *Unknown, or has an unknown parameter,
+// option or item kept as generic values.
+func HasUnknown(c Command) bool {
+	switch c := c.(type) {
+	case *Unknown:
+		return true
+	case interface{ hasUnknown() bool }:
+		return c.hasUnknown()
+	}
+	return false
+}

@@ -81,14 +81,14 @@ var states = func() map[string]State {
 		"UID MOVE", "UID SORT", "UID THREAD", "UID REPLACE")
 	// The lines sent inside a command.
 	set(authOrSelected, "DONE")
-	set(StateNotAuthenticated, "AUTHENTICATE-RESPONSE")
+	set(StateNotAuthenticated, "AUTHENTICATE-DATA")
 	return m
 }()
 
 // States returns the session states in which a client may send the command
 // named name (a Command's Kind: "LOGIN", "UID FETCH"), or 0 for a name this
-// package does not know. DONE belongs to IDLE and an AUTHENTICATE-RESPONSE
-// to AUTHENTICATE, and they have their commands' states.
+// package does not know. DONE belongs to IDLE and AUTHENTICATE-DATA to
+// AUTHENTICATE, and they have their commands' states.
 func States(name string) State { return states[strings.ToUpper(name)] }
 
 // Allowed reports whether a client may send the command named name in
