@@ -236,12 +236,17 @@ func isKnown(name string) bool {
 	return readers[strings.ToUpper(name)] != nil || strings.EqualFold(name, "UID") || strings.EqualFold(name, "DONE")
 }
 
-// name reads a command name, an atom, and returns it in upper case, in
-// d.upper if it fits.
+// name reads a command name (or another keyword), a strict atom,
+// and returns it in upper case, in d.upper if it fits.
 func (d *Decoder) name() ([]byte, error) {
+	off := d.w.Offset()
 	b, err := d.w.ReadAtom()
 	if err != nil {
 		return nil, err
+	}
+	if !isAtom(string(b)) {
+		// 8-bit bytes or "]", which lenient atoms take.
+		return nil, d.w.Failf(off, "atom", "expected a name, found %q", b)
 	}
 	u := d.upper[:0]
 	if len(b) > len(d.upper) {
