@@ -45,60 +45,6 @@ const (
 	corpusDir = "../bodystructure/testdata/corpus"
 )
 
-// dovecotConfig enables the plugins and settings behind the extensions
-// Dovecot 2.3 can offer without its daemon: QUOTA (count backend; a 64 KiB
-// storage limit and a 60 KiB message size limit give OVERQUOTA and LIMIT),
-// ACL (vfile, with "anyone" allowed), METADATA (a file dict, which URLAUTH
-// needs too), URLAUTH (imap_urlauth_host; URLFETCH of the user's own URLs
-// works without the imap-urlauth service), COMPRESS=DEFLATE (imap_zlib;
-// only refused here: once active, the rest of the stream would be
-// DEFLATE, which is a layer below this package), SPECIAL-USE (mailboxes of
-// the inbox namespace), a public namespace for NAMESPACE, and more ID
-// fields.
-const dovecotConfig = `mail_plugins = quota acl imap_quota imap_acl imap_zlib
-mail_attribute_dict = file:%h/dovecot-attributes
-imap_metadata = yes
-imap_urlauth_host = localhost
-imap_id_send = name * version * support-url http://example.org/ support-email postmaster@example.org
-plugin {
-  quota = count:User quota
-  quota_vsizes = yes
-  quota_rule = *:storage=64K
-  quota_rule2 = *:messages=1000
-  quota_max_mail_size = 60K
-  acl = vfile
-  acl_anyone = allow
-}
-namespace inbox {
-  inbox = yes
-  separator = /
-  prefix =
-  mailbox Drafts {
-    special_use = \Drafts
-    auto = subscribe
-  }
-  mailbox Sent {
-    special_use = \Sent
-    auto = subscribe
-  }
-  mailbox Trash {
-    special_use = \Trash
-    auto = create
-  }
-  mailbox Archive {
-    special_use = \Archive \Flagged
-    auto = create
-  }
-}
-namespace public {
-  type = public
-  separator = /
-  prefix = Public/
-  location = maildir:%h/public
-  subscriptions = no
-  list = children
-}`
-
 // dovecotOpts are the wire options of the session: Dovecot advertises
 // BINARY, so its FETCH BINARY[] bodies may be literal8.
 var dovecotOpts = []wire.Option{wire.LiteralPolicy(literal.Policy{Binary: true})}
@@ -783,7 +729,7 @@ func TestDovecotLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	steps := dovecotScript(msgs)
-	srv := dovecot.Start(t, dovecot.Config(dovecotConfig))
+	srv := dovecot.Start(t, dovecot.Extensions())
 	in, out := runDovecotScript(t, srv, steps)
 	if err := srv.Close(); err != nil {
 		t.Fatal(err)

@@ -811,3 +811,61 @@ func (l *logBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.buf.String()
 }
+
+// Extensions enables the plugins and settings behind the extensions
+// Dovecot 2.3 can offer without its daemon: QUOTA (count backend; a 64 KiB
+// storage limit and a 60 KiB message size limit give OVERQUOTA and LIMIT),
+// ACL (vfile, with "anyone" allowed), METADATA (a file dict, which URLAUTH
+// needs too), URLAUTH (imap_urlauth_host; URLFETCH of the user's own URLs
+// works without the imap-urlauth service), COMPRESS=DEFLATE (imap_zlib;
+// only refused here: once active, the rest of the stream would be
+// DEFLATE, which is a layer below this package), SPECIAL-USE (mailboxes of
+// the inbox namespace), a public namespace for NAMESPACE, and more ID
+// fields.
+//
+// Both the response and the command tests run their live sessions with it.
+func Extensions() Option { return Config(extensionsConfig) }
+
+const extensionsConfig = `mail_plugins = quota acl imap_quota imap_acl imap_zlib
+mail_attribute_dict = file:%h/dovecot-attributes
+imap_metadata = yes
+imap_urlauth_host = localhost
+imap_id_send = name * version * support-url http://example.org/ support-email postmaster@example.org
+plugin {
+  quota = count:User quota
+  quota_vsizes = yes
+  quota_rule = *:storage=64K
+  quota_rule2 = *:messages=1000
+  quota_max_mail_size = 60K
+  acl = vfile
+  acl_anyone = allow
+}
+namespace inbox {
+  inbox = yes
+  separator = /
+  prefix =
+  mailbox Drafts {
+    special_use = \Drafts
+    auto = subscribe
+  }
+  mailbox Sent {
+    special_use = \Sent
+    auto = subscribe
+  }
+  mailbox Trash {
+    special_use = \Trash
+    auto = create
+  }
+  mailbox Archive {
+    special_use = \Archive \Flagged
+    auto = create
+  }
+}
+namespace public {
+  type = public
+  separator = /
+  prefix = Public/
+  location = maildir:%h/public
+  subscriptions = no
+  list = children
+}`
