@@ -57,11 +57,14 @@ func init() {
 			{Kind: wire.KindNIL},
 		}}},
 		{name: "unknown command without arguments", in: "a X-FOO\r\n", want: &Unknown{Name: "X-FOO"}},
+		{name: "unknown UID command", in: "a uid xfoo 1:2\r\n", want: &Unknown{Name: "UID XFOO", Args: []wire.Value{{Kind: wire.KindAtom, Bytes: []byte("1:2")}}},
+			canon: "a UID XFOO 1:2\r\n"},
 	}...)
 	allErrorCases = append(allErrorCases, []errorCase{
 		{name: "no command", in: "a1\r\n", off: 2},
 		{name: "no tag", in: "+ NOOP\r\n", off: 0},
 		{name: "UID of a command without a UID form", in: "a UID NOOP\r\n", off: 6},
+		{name: "UID alone", in: "a UID\r\n", off: 5},
 		{name: "LOGIN without password", in: "a LOGIN fred\r\n", off: 12},
 		{name: "AUTHENTICATE bad base64", in: "a AUTHENTICATE PLAIN dGVzd\r\n", off: 21},
 		{name: "ENABLE nothing", in: "a ENABLE\r\n", off: 8},
@@ -107,6 +110,10 @@ func TestAuthRefusals(t *testing.T) {
 		&Unknown{Name: "NOOP"},
 		&Unknown{Name: "x y"},
 		&Unknown{Name: "uid"},
+		&Unknown{Name: "UID"},
+		&Unknown{Name: "UID NOOP"},
+		&Unknown{Name: "UID x"},
+		&Unknown{Name: "xfoo"},
 	)
 	checkRefusals(t, []refuseCase{
 		{"DONE with a tag", "a", &Done{}},

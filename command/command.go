@@ -38,7 +38,8 @@ type encoder struct {
 // values so that nothing is lost: a server can answer it with BAD (or
 // handle an extension itself) and go on, and it re-encodes as it came.
 type Unknown struct {
-	// Name is the command's name in upper case.
+	// Name is the command's name in upper case; the UID form of an
+	// extension's command is "UID" and its name ("UID XFOO").
 	Name string
 	// Args are the values after the name.
 	Args []wire.Value

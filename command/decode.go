@@ -144,11 +144,15 @@ func (d *Decoder) readCommand() (Command, error) {
 		if err != nil {
 			return nil, err
 		}
-		read := readers["UID "+string(sub)]
-		if read == nil {
+		name := "UID " + string(sub)
+		if read := readers[name]; read != nil {
+			return read(d, true)
+		}
+		if readers[string(sub)] != nil {
 			return nil, w.Failf(off, "uid", "expected a command that has a UID form, found %q", sub)
 		}
-		return read(d, true)
+		// An extension's UID form ("UID XFOO"), kept raw.
+		return d.readUnknown(name)
 	}
 	if read := readers[string(name)]; read != nil {
 		return read(d, false)

@@ -102,13 +102,17 @@ func (w *appendWriter) Write(p []byte) (int, error) {
 }
 
 func (u *Unknown) encode(e *encoder) {
-	if !isAtom(u.Name) || isKnown(u.Name) {
-		// It would decode as the typed command it names, or not at
-		// all.
+	name, uid := strings.CutPrefix(u.Name, "UID ")
+	if !isAtom(name) || strings.ToUpper(name) != name || isKnown(u.Name) || uid && isKnown(name) {
+		// It would decode as the typed command it names, or to
+		// another name, or not at all.
 		e.Refuse("an Unknown command named " + u.Name)
 		return
 	}
-	e.Atom(u.Name)
+	if uid {
+		e.Atom("UID").SP()
+	}
+	e.Atom(name)
 	for i := range u.Args {
 		e.SP()
 		u.Args[i].Encode(e.Encoder)
