@@ -9,7 +9,7 @@ import (
 	"github.com/mailwire/imap/wire"
 )
 
-// An AppendCommand is the APPEND command (RFC 9051 §6.3.12), which adds
+// An Append is the APPEND command (RFC 9051 §6.3.12), which adds
 // messages to a mailbox, with the extensions of its grammar: several
 // messages in one command (MULTIAPPEND, RFC 3502), message data as a
 // literal8 (BINARY, RFC 3516), a message built from parts of messages on
@@ -40,10 +40,7 @@ import (
 // string. Decoded data is buffered in MessageData.Bytes, under the
 // wire.MaxLiteralBuffer limit, unless the Decoder streams it to a
 // MessageFunc (Decoder.StreamMessages).
-//
-// The type is not named Append: that is the name of this package's
-// function that encodes a command into a byte slice.
-type AppendCommand struct {
+type Append struct {
 	// Mailbox is the destination mailbox, decoded (modified UTF-7, or
 	// UTF-8 under UTF8=ACCEPT); any case of INBOX is "INBOX".
 	Mailbox string
@@ -53,7 +50,7 @@ type AppendCommand struct {
 }
 
 // Kind returns "APPEND".
-func (*AppendCommand) Kind() string { return "APPEND" }
+func (*Append) Kind() string { return "APPEND" }
 
 // An AppendMessage is one message of an APPEND or REPLACE command
 // (append-message, RFC 3502 and RFC 4466): its options and its data.
@@ -173,7 +170,7 @@ func (d *MessageData) isZero() bool {
 	return d.Bytes == nil && d.Reader == nil && d.Size == 0 && !d.Binary && !d.Streamed
 }
 
-func (c *AppendCommand) encode(e *encoder) {
+func (c *Append) encode(e *encoder) {
 	if len(c.Messages) == 0 {
 		e.Refuse("APPEND without a message")
 		return
@@ -335,7 +332,7 @@ func readAppend(d *Decoder, _ bool) (Command, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &AppendCommand{Mailbox: mailbox}
+	c := &Append{Mailbox: mailbox}
 	for {
 		if len(c.Messages) == 0 {
 			if err := w.SP(); err != nil {

@@ -76,20 +76,20 @@ func init() {
 		appendCatText2 + ")\r\n"
 	allCases = append(allCases, []testCase{
 		{name: "RFC 9051 §6.3.12 example", in: "A003 APPEND saved-messages (\\Seen) {326}\r\n" + appendFredMsg + "\r\n",
-			want: &AppendCommand{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText(appendFredMsg)}}}},
+			want: &Append{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText(appendFredMsg)}}}},
 		{name: "RFC 3502 MULTIAPPEND example",
 			in: "A003 APPEND saved-messages (\\Seen) {329}\r\n" + appendMultiMsg1 +
 				" (\\Seen) \" 7-Feb-1994 22:43:04 -0800\" {295}\r\n" + appendMultiMsg2 + "\r\n",
 			canon: "A003 APPEND saved-messages (\\Seen) {329}\r\n" + appendMultiMsg1 +
 				" (\\Seen) \"07-Feb-1994 22:43:04 -0800\" {295}\r\n" + appendMultiMsg2 + "\r\n",
-			want: &AppendCommand{Mailbox: "saved-messages", Messages: []AppendMessage{
+			want: &Append{Mailbox: "saved-messages", Messages: []AppendMessage{
 				{Flags: []string{`\Seen`}, Data: appendText(appendMultiMsg1)},
 				{Flags: []string{`\Seen`}, Date: time.Date(1994, 2, 7, 22, 43, 4, 0, appendPST), Data: appendText(appendMultiMsg2)},
 			}}},
 		{name: "RFC 4469 Appendix A CATENATE example", in: cat1,
 			// URLs are astrings, atoms when they can be.
 			canon: strings.NewReplacer(`"/`, "/", `" `, " ").Replace(cat1),
-			want: &AppendCommand{Mailbox: "Drafts", Messages: []AppendMessage{{
+			want: &Append{Mailbox: "Drafts", Messages: []AppendMessage{{
 				Flags: []string{`\Seen`, `\Draft`, "$MDNSent"},
 				Catenate: []CatenatePart{
 					{Kind: CatenateURL, URL: "/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER"},
@@ -104,7 +104,7 @@ func init() {
 		{name: "RFC 3502 MULTIAPPEND with a CATENATE message (URL of RFC 4469 errata 4046)",
 			in:    "A003 APPEND Drafts {5}\r\nhello (\\Seen) CATENATE (URL \"/INBOX;UIDVALIDITY=785799047/;UID=113330;section=1.5.9\" TEXT {2}\r\n\r\n)\r\n",
 			canon: "A003 APPEND Drafts {5}\r\nhello (\\Seen) CATENATE (URL /INBOX;UIDVALIDITY=785799047/;UID=113330;section=1.5.9 TEXT {2}\r\n\r\n)\r\n",
-			want: &AppendCommand{Mailbox: "Drafts", Messages: []AppendMessage{
+			want: &Append{Mailbox: "Drafts", Messages: []AppendMessage{
 				{Data: appendText("hello")},
 				{Flags: []string{`\Seen`}, Catenate: []CatenatePart{
 					{Kind: CatenateURL, URL: "/INBOX;UIDVALIDITY=785799047/;UID=113330;section=1.5.9"},
@@ -113,16 +113,16 @@ func init() {
 			}}},
 		{name: "RFC 3516 APPEND with literal8", opts: appendBinary,
 			in:   "a APPEND INBOX (\\Seen) ~{6}\r\nab\x00\x01\xffz\r\n",
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendBin("ab\x00\x01\xffz")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendBin("ab\x00\x01\xffz")}}}},
 		{name: "RFC 3516 literal8 without a policy", in: "a APPEND INBOX ~{1}\r\nx\r\n", canon: "a APPEND INBOX ~{1}\r\nx\r\n", opts: appendBinary,
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendBin("x")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendBin("x")}}}},
 		{name: "RFC 6855 UTF8 data item", opts: appendBinary,
 			in:   "a APPEND INBOX UTF8 (~{22}\r\nSubject: caf\xc3\xa9\r\n\r\nhi\r\n)\r\n",
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{UTF8: true, Data: appendBin("Subject: caf\xc3\xa9\r\n\r\nhi\r\n")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{UTF8: true, Data: appendBin("Subject: caf\xc3\xa9\r\n\r\nhi\r\n")}}}},
 		{name: "RFC 6855 UTF8 part of CATENATE", opts: appendBinary,
 			in:    "a APPEND Drafts CATENATE (utf8 (~{3}\r\nabc) url \"/Drafts;UID=1\" text {1}\r\nz)\r\n",
 			canon: "a APPEND Drafts CATENATE (UTF8 (~{3}\r\nabc) URL /Drafts;UID=1 TEXT {1}\r\nz)\r\n",
-			want: &AppendCommand{Mailbox: "Drafts", Messages: []AppendMessage{{Catenate: []CatenatePart{
+			want: &Append{Mailbox: "Drafts", Messages: []AppendMessage{{Catenate: []CatenatePart{
 				{Kind: CatenateUTF8, Data: appendBin("abc")},
 				{Kind: CatenateURL, URL: "/Drafts;UID=1"},
 				{Kind: CatenateText, Data: appendText("z")},
@@ -140,17 +140,17 @@ func init() {
 			want: &Replace{UID: true, Number: 9, Mailbox: "INBOX", Message: AppendMessage{Data: appendBin("\x00")}}},
 
 		{name: "empty flag list and an empty message", in: "a APPEND INBOX () {0}\r\n\r\n",
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{}, Data: appendText("")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{}, Data: appendText("")}}}},
 		{name: "lower case, system flags in canonical case, keywords as sent", in: "a append inbox (\\seen \\DRAFT $Forwarded NonJunk \\X-Ext) {1}\r\nx\r\n",
 			canon: "a APPEND INBOX (\\Seen \\Draft $Forwarded NonJunk \\X-Ext) {1}\r\nx\r\n",
-			want:  &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`, `\Draft`, "$Forwarded", "NonJunk", `\X-Ext`}, Data: appendText("x")}}}},
+			want:  &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`, `\Draft`, "$Forwarded", "NonJunk", `\X-Ext`}, Data: appendText("x")}}}},
 		{name: "date without flags", in: "a APPEND Sent \"17-Jul-1996 02:44:25 +0000\" {1}\r\nx\r\n",
-			want: &AppendCommand{Mailbox: "Sent", Messages: []AppendMessage{{Date: time.Date(1996, 7, 17, 2, 44, 25, 0, time.UTC), Data: appendText("x")}}}},
+			want: &Append{Mailbox: "Sent", Messages: []AppendMessage{{Date: time.Date(1996, 7, 17, 2, 44, 25, 0, time.UTC), Data: appendText("x")}}}},
 		{name: "mailbox in modified UTF-7 and a quoted name", in: "a APPEND \"Entw&APw-rfe x\" {1}\r\nx\r\n",
-			want: &AppendCommand{Mailbox: "Entwürfe x", Messages: []AppendMessage{{Data: appendText("x")}}}},
+			want: &Append{Mailbox: "Entwürfe x", Messages: []AppendMessage{{Data: appendText("x")}}}},
 		{name: "RFC 4466 append-ext (ANNOTATION of RFC 5257)", in: "a APPEND INBOX (\\Seen) annotation (/comment (value.priv \"My comment\")) {1}\r\nx\r\n",
 			canon: "a APPEND INBOX (\\Seen) ANNOTATION (/comment (value.priv \"My comment\")) {1}\r\nx\r\n",
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`},
 				Ext: []AppendExt{{Name: "ANNOTATION", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{
 					{Kind: wire.KindAtom, Bytes: []byte("/comment")},
 					{Kind: wire.KindList, Items: []wire.Value{{Kind: wire.KindAtom, Bytes: []byte("value.priv")}, {Kind: wire.KindString, Bytes: []byte("My comment")}}},
@@ -158,15 +158,15 @@ func init() {
 				Data: appendText("x")}}}},
 		{name: "RFC 7888 LITERAL+ kept under LITERAL+", in: "a APPEND INBOX {5+}\r\nhello\r\n",
 			opts: []wire.Option{wire.LiteralPolicy(literal.Policy{LiteralPlus: true})},
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("hello")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("hello")}}}},
 		{name: "RFC 7888 LITERAL+ synchronising without it", in: "a APPEND INBOX {5+}\r\nhello\r\n", canon: "a APPEND INBOX {5}\r\nhello\r\n",
-			want: &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("hello")}}}},
+			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("hello")}}}},
 		{name: "extra spaces", in: "a APPEND INBOX  (\\Seen)  {1}\r\nx\r\n", canon: "a APPEND INBOX (\\Seen) {1}\r\nx\r\n",
 			quirks: []string{"extra-space@15", "extra-space@24"},
-			want:   &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText("x")}}}},
+			want:   &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText("x")}}}},
 		{name: "trailing space after MULTIAPPEND", in: "a APPEND INBOX {1}\r\nx \r\n", canon: "a APPEND INBOX {1}\r\nx\r\n",
 			quirks: []string{"trailing-space@21"},
-			want:   &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("x")}}}},
+			want:   &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: appendText("x")}}}},
 	}...)
 	allErrorCases = append(allErrorCases, []errorCase{
 		{name: "APPEND without a message", in: "a APPEND INBOX\r\n", off: 14},
@@ -198,12 +198,12 @@ func init() {
 }
 
 func TestAppendRefusals(t *testing.T) {
-	msg := func(m AppendMessage) *AppendCommand {
-		return &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{m}}
+	msg := func(m AppendMessage) *Append {
+		return &Append{Mailbox: "INBOX", Messages: []AppendMessage{m}}
 	}
 	text := appendText("x")
 	checkRefused(t,
-		&AppendCommand{Mailbox: "INBOX"},
+		&Append{Mailbox: "INBOX"},
 		msg(AppendMessage{Flags: []string{`\*`}, Data: text}),
 		msg(AppendMessage{Flags: []string{"a b"}, Data: text}),
 		msg(AppendMessage{Flags: []string{""}, Data: text}),
@@ -246,7 +246,7 @@ func TestAppendNUL(t *testing.T) {
 	if want := []string{"nul-in-literal@21"}; !slicesEqual(quirks, want) {
 		t.Errorf("quirks %q, want %q", quirks, want)
 	}
-	if b, err := Append(nil, "a", c, appendBinary...); !errors.Is(err, wire.ErrUnrepresentable) {
+	if b, err := AppendCommand(nil, "a", c, appendBinary...); !errors.Is(err, wire.ErrUnrepresentable) {
 		t.Errorf("encode: %q, %v; want wire.ErrUnrepresentable", b, err)
 	}
 	if _, _, _, err := decodeOne("", strings.NewReader(in), wire.Strict(true)); !errors.Is(err, wire.ErrQuirk) {
@@ -270,7 +270,7 @@ func (r *appendCountReader) Read(p []byte) (int, error) {
 // checked, and never when the command is refused.
 func TestAppendReader(t *testing.T) {
 	src := &appendCountReader{r: strings.NewReader(appendFredMsg + "extra bytes the encoder leaves")}
-	c := &AppendCommand{Mailbox: "saved-messages", Messages: []AppendMessage{
+	c := &Append{Mailbox: "saved-messages", Messages: []AppendMessage{
 		{Flags: []string{`\Seen`}, Data: MessageData{Reader: src, Size: int64(len(appendFredMsg))}},
 		{Data: MessageData{Reader: strings.NewReader("\x00\x01"), Size: 2, Binary: true}},
 	}}
@@ -285,17 +285,17 @@ func TestAppendReader(t *testing.T) {
 
 	for _, tc := range []struct {
 		name string
-		c    *AppendCommand
+		c    *Append
 		opts []wire.Option
 		is   error
 	}{
-		{"bad flag after", &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+		{"bad flag after", &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 			{Data: MessageData{Reader: src, Size: 5}}, {Flags: []string{"a b"}, Data: appendText("x")}}}, nil, wire.ErrUnrepresentable},
-		{"over the policy's MaxSize", &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+		{"over the policy's MaxSize", &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 			{Data: MessageData{Reader: src, Size: 1 << 40}}}}, []wire.Option{wire.LiteralPolicy(literal.Policy{MaxSize: 1 << 30})}, literal.ErrTooLarge},
-		{"binary without BINARY", &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+		{"binary without BINARY", &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 			{Data: MessageData{Reader: src, Size: 5, Binary: true}}}}, nil, wire.ErrUnrepresentable},
-		{"binary without BINARY in the policy", &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+		{"binary without BINARY in the policy", &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 			{Data: MessageData{Reader: src, Size: 5, Binary: true}}}}, []wire.Option{wire.LiteralPolicy(literal.Policy{})}, literal.ErrBinary},
 	} {
 		src.reads = 0
@@ -311,7 +311,7 @@ func TestAppendReader(t *testing.T) {
 
 	// A Reader that ends early: the literal is cut short.
 	buf.Reset()
-	short := &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: MessageData{Reader: strings.NewReader("abc"), Size: 5}}}}
+	short := &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: MessageData{Reader: strings.NewReader("abc"), Size: 5}}}}
 	if err := NewEncoder(&buf).Encode("a", short); err != io.ErrUnexpectedEOF {
 		t.Errorf("short reader: %v, want io.ErrUnexpectedEOF", err)
 	}
@@ -321,7 +321,7 @@ func TestAppendReader(t *testing.T) {
 // also where a quoted string could hold it.
 func TestAppendCanonicalLiteral(t *testing.T) {
 	c := &Replace{Number: 1, Mailbox: "INBOX", Message: AppendMessage{Data: appendText("hello")}}
-	b, err := Append(nil, "a", c)
+	b, err := AppendCommand(nil, "a", c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +330,7 @@ func TestAppendCanonicalLiteral(t *testing.T) {
 	}
 	// Data with Size 0 and Bytes is the same value.
 	c.Message.Data.Size = 0
-	if b2, err := Append(nil, "a", c); err != nil || !bytes.Equal(b, b2) {
+	if b2, err := AppendCommand(nil, "a", c); err != nil || !bytes.Equal(b, b2) {
 		t.Errorf("Size 0: %q, %v", b2, err)
 	}
 }

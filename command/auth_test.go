@@ -120,7 +120,7 @@ func TestAuthRefusals(t *testing.T) {
 		{"nil command", "a", nil},
 		{"bad tag", "a+b", &Noop{}},
 	})
-	if b, err := Append(nil, "", &Noop{}); err == nil {
+	if b, err := AppendCommand(nil, "", &Noop{}); err == nil {
 		t.Errorf("a command without a tag: %q", b)
 	}
 }

@@ -86,9 +86,9 @@ func encodeCommand(e *encoder, tag string, cmd Command) error {
 	return e.CRLF()
 }
 
-// Append appends the wire form of cmd with tag to dst, as Encode would
-// write it without a continuation hook.
-func Append(dst []byte, tag string, cmd Command, opts ...wire.Option) ([]byte, error) {
+// AppendCommand appends the wire form of cmd with tag to dst, as Encode
+// would write it without a continuation hook.
+func AppendCommand(dst []byte, tag string, cmd Command, opts ...wire.Option) ([]byte, error) {
 	buf := appendWriter{b: dst}
 	err := NewEncoder(&buf, opts...).Encode(tag, cmd)
 	return buf.b, err

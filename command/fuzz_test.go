@@ -66,7 +66,7 @@ func decodeAll(t *testing.T, r io.Reader, opts ...wire.Option) []outcome {
 		for _, q := range d.Quirks() {
 			o.quirks = append(o.quirks, fmt.Sprintf("%s@%d", q.Quirk, q.Offset))
 		}
-		b, err := Append(nil, tag, cmd, fuzzOpts...)
+		b, err := AppendCommand(nil, tag, cmd, fuzzOpts...)
 		if err != nil {
 			t.Fatalf("command %d %q %#v decodes but does not encode: %v", i, tag, cmd, err)
 		}

@@ -101,7 +101,7 @@ func decodeOne(prior string, r io.Reader, opts ...wire.Option) (string, Command,
 }
 
 func encodeOne(tag string, c Command, opts ...wire.Option) (string, error) {
-	b, err := Append(nil, tag, c, opts...)
+	b, err := AppendCommand(nil, tag, c, opts...)
 	return string(b), err
 }
 
@@ -248,7 +248,7 @@ func checkRefusals(t *testing.T, cases []refuseCase) {
 			if tag == "" {
 				tag = "a"
 			}
-			b, err := Append(nil, tag, c.c)
+			b, err := AppendCommand(nil, tag, c.c)
 			if !errors.Is(err, wire.ErrUnrepresentable) {
 				t.Errorf("Append: %q, %v; want wire.ErrUnrepresentable", b, err)
 			}

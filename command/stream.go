@@ -41,7 +41,7 @@ type MessageFunc func(m *MessageLiteral, body io.Reader) error
 type MessageLiteral struct {
 	// Tag is the command's tag.
 	Tag string
-	// Command is the command being read, an *AppendCommand or a *Replace,
+	// Command is the command being read, an *Append or a *Replace,
 	// with what was read before this literal: its mailbox, the number
 	// of the message REPLACE replaces, and the earlier messages of a
 	// MULTIAPPEND command, whose data is complete.

@@ -96,14 +96,14 @@ func TestAppendStreamLarge(t *testing.T) {
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
 		t.Errorf("streaming %d bytes allocated %d bytes", size, alloc)
 	}
-	wantCmd := &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: MessageData{Size: size, Streamed: true}}}}
+	wantCmd := &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: MessageData{Size: size, Streamed: true}}}}
 	if tag != "a" || calls != 1 || got.Sum32() != want.Sum32() {
 		t.Errorf("tag %q, %d calls, crc %x, want %x", tag, calls, got.Sum32(), want.Sum32())
 	}
 	if diff := appendDiff(wantCmd, c); diff != "" {
 		t.Errorf("command (-want +got):\n%s", diff)
 	}
-	if _, err := Append(nil, "a", c); !errors.Is(err, wire.ErrUnrepresentable) {
+	if _, err := AppendCommand(nil, "a", c); !errors.Is(err, wire.ErrUnrepresentable) {
 		t.Errorf("encoding streamed data: %v, want wire.ErrUnrepresentable", err)
 	}
 	appendNext(t, d, "b")
@@ -164,7 +164,7 @@ func TestAppendStreamErrors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("reading %d bytes: %v", n, err)
 			}
-			if data := c.(*AppendCommand).Messages[0].Data; data.Bytes != nil || data.Size != size || !data.Streamed {
+			if data := c.(*Append).Messages[0].Data; data.Bytes != nil || data.Size != size || !data.Streamed {
 				t.Errorf("reading %d bytes: data %+v", n, data)
 			}
 			appendNext(t, d, "b")
@@ -307,7 +307,7 @@ func TestAppendStreamParts(t *testing.T) {
 		t.Errorf("calls\n%v\nwant\n%v", calls, want)
 	}
 	streamed := func(n int64, bin bool) MessageData { return MessageData{Size: n, Binary: bin, Streamed: true} }
-	want1 := &AppendCommand{Mailbox: "Drafts", Messages: []AppendMessage{
+	want1 := &Append{Mailbox: "Drafts", Messages: []AppendMessage{
 		{Data: streamed(5, false)},
 		{Flags: []string{`\Draft`}, Catenate: []CatenatePart{
 			{Kind: CatenateURL, URL: "/Drafts;UID=1"},
@@ -422,12 +422,12 @@ func TestAppendPipe(t *testing.T) {
 	sum := func(b []byte) string { return fmt.Sprintf("%x", sha256.Sum256(b)) }
 	big := bytes.Repeat([]byte("0123456789abcdef"), 3000) // 48000 bytes
 
-	c1 := &AppendCommand{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText(appendFredMsg)}}}
+	c1 := &Append{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: appendText(appendFredMsg)}}}
 	if err := e.Encode("A1", c1); err != nil {
 		t.Fatal(err)
 	}
 	reply("A1")
-	c2 := &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+	c2 := &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 		{Data: MessageData{Reader: bytes.NewReader(big), Size: int64(len(big))}},
 		{Date: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Catenate: []CatenatePart{
 			{Kind: CatenateText, Data: appendText(appendCatText1)},
@@ -439,7 +439,7 @@ func TestAppendPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	reply("A2")
-	tooBig := &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{{Data: MessageData{Reader: bytes.NewReader(big), Size: limit + 1}}}}
+	tooBig := &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Data: MessageData{Reader: bytes.NewReader(big), Size: limit + 1}}}}
 	if err := e.Encode("A3", tooBig); err == nil || !strings.Contains(err.Error(), "A3 NO [TOOBIG]") {
 		t.Fatalf("refused literal: %v", err)
 	}
@@ -462,9 +462,9 @@ func TestAppendPipe(t *testing.T) {
 		t.Errorf("%d continuation requests, want 5 (A1 1, A2 3, A5 1; A3 refused)", conts)
 	}
 	want := []received{
-		{"A1", &AppendCommand{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: MessageData{Size: 326, Streamed: true}}}},
+		{"A1", &Append{Mailbox: "saved-messages", Messages: []AppendMessage{{Flags: []string{`\Seen`}, Data: MessageData{Size: 326, Streamed: true}}}},
 			[]string{sum([]byte(appendFredMsg))}},
-		{"A2", &AppendCommand{Mailbox: "INBOX", Messages: []AppendMessage{
+		{"A2", &Append{Mailbox: "INBOX", Messages: []AppendMessage{
 			{Data: MessageData{Size: int64(len(big)), Streamed: true}},
 			{Date: time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC), Catenate: []CatenatePart{
 				{Kind: CatenateText, Data: MessageData{Size: 42, Streamed: true}},
