@@ -393,7 +393,7 @@ func mboxNotAtom(b []byte) int {
 	return -1
 }
 
-// mboxExtLabel reports whether s is a tagged-ext-label (RFC 4466 §2.1):
+// mboxExtLabel reports whether s is a tagged-ext-label (RFC 4466 §3):
 //
 //	tagged-ext-label   = tagged-label-fchar *tagged-label-char
 //	tagged-label-fchar = ALPHA / "-" / "_" / "."
@@ -426,7 +426,7 @@ func mboxReadExtLabel(d *Decoder, rule string) (string, error) {
 
 // An mboxItems reads the items of a parenthesised list whose items are a
 // label and an optional value, where only the byte after the space tells
-// a value from the next item: the tagged-ext items of RFC 4466 §2.1
+// a value from the next item: the tagged-ext items of RFC 4466 §3
 // (create-param, getmetadata-option) and the options of RFC 5258 §6
 // (option-extension).
 type mboxItems struct {
@@ -498,7 +498,7 @@ func (l *mboxItems) value(start func(byte) bool) (bool, error) {
 	return false, nil
 }
 
-// mboxReadExtVal reads a tagged-ext-val (RFC 4466 §2.1), after
+// mboxReadExtVal reads a tagged-ext-val (RFC 4466 §3), after
 // mboxItems.value found one:
 //
 //	tagged-ext-val    = tagged-ext-simple / "(" [tagged-ext-comp] ")"
@@ -521,11 +521,13 @@ func mboxExtValStart(c byte) bool {
 	return '0' <= c && c <= '9' || c == '*' || c == '$' || c == '('
 }
 
-// mboxExtValOK reports whether v is a tagged-ext-val: a number, a
+// mboxExtValOK reports whether v is a tagged-ext-val: a number64, a
 // sequence set (an atom) or a list.
 func mboxExtValOK(v *wire.Value) bool {
 	switch v.Kind {
-	case wire.KindNumber, wire.KindList:
+	case wire.KindNumber:
+		return v.Num <= 1<<63-1 && !v.Adjacent
+	case wire.KindList:
 		return !v.Adjacent
 	case wire.KindAtom:
 		_, err := wire.ParseSeqSet(string(v.Bytes))

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mailwire/imap/literal"
 	"github.com/mailwire/imap/wire"
 )
 
@@ -110,6 +112,7 @@ func init() {
 		{name: "create-param name that is no tagged-ext-label", in: "a CREATE Foo (1X)\r\n", off: 14},
 		{name: "create-param value that is a string", in: "a CREATE Foo (X-P \"str\")\r\n", off: 18},
 		{name: "create-param value that is no sequence set", in: "a CREATE Foo (X-P 1:0)\r\n", off: 18},
+		{name: "create-param value above number64", in: "a CREATE Foo (X-N 9223372036854775808)\r\n", off: 18},
 		{name: "create-params without parentheses", in: "a CREATE Foo USE\r\n", off: 13},
 		{name: "modified UTF-7 that encodes printable ASCII", in: "a CREATE &AGE-\r\n", off: 10},
 		{name: "DELETE without a name", in: "a DELETE\r\n", off: 8},
@@ -132,10 +135,79 @@ func TestMailboxRefusals(t *testing.T) {
 		&Create{Mailbox: "Foo", Params: []CreateParam{{Name: "USE"}}},
 		&Create{Mailbox: "Foo", Params: []CreateParam{{Name: "X", Value: wire.Value{Kind: wire.KindString, Bytes: []byte("s")}}}},
 		&Create{Mailbox: "Foo", Params: []CreateParam{{Name: "X", Value: mboxAtomValue("abc")}}},
+		&Create{Mailbox: "Foo", Params: []CreateParam{{Name: "X", Value: mboxNumValue(1 << 63)}}},
 		&Status{Mailbox: "INBOX"},
 		&Status{Mailbox: "INBOX", Items: []string{"messages"}},
 		&Status{Mailbox: "INBOX", Items: []string{"MESS AGES"}},
 	)
+}
+
+// mboxKinds are the kinds of the commands of mailbox.go, list.go,
+// quota.go, acl.go, metadata.go, urlauth.go and notify.go.
+var mboxKinds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range []string{"CREATE", "DELETE", "RENAME", "SUBSCRIBE", "UNSUBSCRIBE", "STATUS", "LIST", "LSUB",
+		"GETQUOTA", "GETQUOTAROOT", "SETQUOTA", "SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS",
+		"GETMETADATA", "SETMETADATA", "GENURLAUTH", "RESETKEY", "URLFETCH", "NOTIFY"} {
+		m[k] = true
+	}
+	return m
+}()
+
+// TestMailboxMutations decodes random mutations of the cases of these
+// kinds, lenient, under UTF8=ACCEPT and strict, and checks that whatever
+// decodes re-encodes to a fixed point: the encoding decodes in strict mode
+// to the same value.
+func TestMailboxMutations(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	alphabet := []byte("() \"{}[]<>%*&\\~+-$:0123456789aZ\r\n\x00\xc3\xa9")
+	var seeds []string
+	for _, c := range allCases {
+		if c.want != nil && mboxKinds[c.want.Kind()] {
+			seeds = append(seeds, c.in)
+		}
+	}
+	iterations := 30000
+	if testing.Short() {
+		iterations = 3000
+	}
+	for range iterations {
+		b := []byte(seeds[r.Intn(len(seeds))])
+		for k := r.Intn(3) + 1; k > 0; k-- {
+			p := r.Intn(len(b))
+			switch r.Intn(3) {
+			case 0:
+				b[p] = alphabet[r.Intn(len(alphabet))]
+			case 1:
+				b = append(b[:p], append([]byte{alphabet[r.Intn(len(alphabet))]}, b[p:]...)...)
+			default:
+				b = append(b[:p], b[p+1:]...)
+			}
+			if len(b) == 0 {
+				b = []byte("a")
+			}
+		}
+		for _, opts := range [][]wire.Option{nil, {wire.UTF8(true)}, {wire.Strict(true)}} {
+			tag, c, err := NewDecoder(bytes.NewReader(b), opts...).ReadCommand()
+			if err != nil || !mboxKinds[c.Kind()] {
+				continue
+			}
+			encOpts := append([]wire.Option{wire.LiteralPolicy(literal.Policy{Binary: true})}, opts...)
+			enc, err := encodeOne(tag, c, encOpts...)
+			if err != nil {
+				t.Errorf("%q: encode: %v", b, err)
+				continue
+			}
+			_, again, err := NewDecoder(strings.NewReader(enc), append(encOpts, wire.Strict(true))...).ReadCommand()
+			if err != nil {
+				t.Errorf("%q -> %q: strict decode: %v", b, enc, err)
+				continue
+			}
+			if diff := cmp.Diff(c, again, cmpOpts...); diff != "" {
+				t.Errorf("%q -> %q decodes differently (-first +again):\n%s", b, enc, diff)
+			}
+		}
+	}
 }
 
 // TestDovecotShapes decodes every command of the session recorded with a
@@ -148,12 +220,7 @@ func TestDovecotShapes(t *testing.T) {
 	if err != nil {
 		t.Skipf("no recorded Dovecot session: %v", err)
 	}
-	mine := map[string]bool{}
-	for _, k := range []string{"CREATE", "DELETE", "RENAME", "SUBSCRIBE", "UNSUBSCRIBE", "STATUS", "LIST", "LSUB",
-		"GETQUOTA", "GETQUOTAROOT", "SETQUOTA", "SETACL", "DELETEACL", "GETACL", "LISTRIGHTS", "MYRIGHTS",
-		"GETMETADATA", "SETMETADATA", "GENURLAUTH", "RESETKEY", "URLFETCH", "NOTIFY"} {
-		mine[k] = true
-	}
+	mine := mboxKinds
 	wantErr := map[string]bool{"A154": true}
 	d := NewDecoder(bytes.NewReader(in), wire.Strict(true))
 	seen := 0
