@@ -21,7 +21,9 @@ import (
 //	C: A01 LIST "" % RETURN (STATUS (MESSAGES UNSEEN))
 //	C: 61 list (subscribed) "" "*" return (special-use)
 //
-// The grammar (RFC 5258 §6, RFC 5819 §4):
+// The grammar (RFC 5258 §6, RFC 5819 §4; list-select-opts without the
+// order RFC 5258 puts its kinds of option in, which option-extension
+// makes moot):
 //
 //	list             = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat
 //	                   [SP list-return-opts]
@@ -45,10 +47,11 @@ import (
 // Patterns (list-mailbox) are decoded as mailbox names are: from modified
 // UTF-7 (or as UTF-8 under UTF8=ACCEPT), with any case of INBOX as
 // "INBOX"; the wildcards "%" and "*" stand for themselves. The encoder
-// writes a pattern with a wildcard as a quoted string, as most clients
-// do, since an atom cannot hold one. The rules of meaning that RFC 5258
-// states beside its grammar (RECURSIVEMATCH needs a base option, no
-// option twice) are not checked.
+// writes patterns as mailbox names, astrings: one with a wildcard is a
+// quoted string ("*"), as most clients send it, although list-mailbox
+// also allows it bare. The rules of meaning that RFC 5258 states beside
+// its grammar (RECURSIVEMATCH needs a base option, no option twice) are
+// not checked.
 type List struct {
 	// SelectOptions are the selection options (SUBSCRIBED, REMOTE,
 	// RECURSIVEMATCH, SPECIAL-USE, ...) in the order sent. Nil when there
@@ -94,8 +97,8 @@ func (l *List) Extended() bool {
 	return l.SelectOptions != nil || l.PatternList || l.ReturnOptions != nil
 }
 
-// An LSub is the LSUB command (RFC 3501 §6.3.9; RFC 9051 keeps it only
-// for compatibility, §6.3.9 and Appendix E): the subscribed mailboxes
+// An LSub is the LSUB command (RFC 3501 §6.3.9; deprecated by RFC 9051,
+// Appendix E, in favour of LIST (SUBSCRIBED)): the subscribed mailboxes
 // that match the pattern, decoded as List.Patterns are.
 //
 //	C: A002 LSUB "#news." "comp.mail.*"
