@@ -248,9 +248,11 @@ func (d *Decoder) name() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !isAtom(string(b)) {
-		// 8-bit bytes or "]", which lenient atoms take.
-		return nil, d.w.Failf(off, "atom", "expected a name, found %q", b)
+	for i, c := range b {
+		if c >= 0x80 || c == ']' {
+			// Lenient atoms take them; names do not.
+			return nil, d.w.Failf(off+int64(i), "atom", "expected a name, found %q", b)
+		}
 	}
 	u := d.upper[:0]
 	if len(b) > len(d.upper) {

@@ -1,10 +1,7 @@
 package command
 
 import (
-	"bytes"
-	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/mailwire/imap/wire"
 )
@@ -209,7 +206,7 @@ func readList(d *Decoder, _ bool) (Command, error) {
 		off := w.Offset()
 		l.PatternList = true
 		err := w.List(func() error {
-			p, err := listReadPattern(d)
+			p, err := d.w.ReadListMailbox()
 			if err != nil {
 				return err
 			}
@@ -223,7 +220,7 @@ func readList(d *Decoder, _ bool) (Command, error) {
 			return nil, w.Failf(off+1, "patterns", "expected a mailbox pattern")
 		}
 	} else {
-		p, err := listReadPattern(d)
+		p, err := d.w.ReadListMailbox()
 		if err != nil {
 			return nil, err
 		}
@@ -298,124 +295,11 @@ func readLSub(d *Decoder, _ bool) (Command, error) {
 	if err := d.w.SP(); err != nil {
 		return nil, err
 	}
-	pat, err := listReadPattern(d)
+	pat, err := d.w.ReadListMailbox()
 	if err != nil {
 		return nil, err
 	}
 	return &LSub{Reference: ref, Pattern: pat}, nil
-}
-
-// listChar reports whether c is a list-char (RFC 9051 §9): an ATOM-CHAR,
-// a list wildcard or a resp-special.
-func listChar(c byte) bool {
-	return c > ' ' && c < 0x7f && strings.IndexByte(`(){"\`, c) < 0
-}
-
-// listReadPattern reads a list-mailbox (RFC 9051 §9) and decodes it as a
-// mailbox name:
-//
-//	list-mailbox = 1*list-char / string
-//
-// wire.Decoder has no reader of its own for it: strings, and atoms
-// without wildcards, are read by ReadMailbox; an atom with a wildcard is
-// scanned here and decoded as ReadMailbox decodes one in lenient mode,
-// from modified UTF-7 (a name with "&" in such an atom is decoded so even
-// under UTF8=ACCEPT, which this decoder cannot see).
-func listReadPattern(d *Decoder) (string, error) {
-	w := d.w
-	c, err := w.Peek()
-	if err != nil {
-		return "", err
-	}
-	if c == '"' || c == '{' {
-		return w.ReadMailbox()
-	}
-	// Measure the run of list-chars (and of 8-bit bytes, which lenient
-	// reading lets into an atom).
-	off := w.Offset()
-	win := w.Window()
-	n := 0
-	for {
-		for n < len(win) && (listChar(win[n]) || win[n] >= 0x80) {
-			n++
-		}
-		if n < len(win) || !w.Refill() {
-			break
-		}
-		win = w.Window()
-	}
-	b := win[:n]
-	if c == '~' && n == 1 && len(win) > 1 && win[1] == '{' {
-		return w.ReadMailbox() // a literal8
-	}
-	if n == 0 {
-		return "", w.Failf(off, "list-mailbox", "expected a mailbox name or pattern")
-	}
-	if !bytes.ContainsAny(b, "%*") {
-		return w.ReadMailbox()
-	}
-	eight := -1
-	for i, c := range b {
-		if c >= 0x80 {
-			eight = i
-			break
-		}
-	}
-	if eight >= 0 {
-		if err := w.Quirk(wire.QuirkEightBit, off+int64(eight), "list-mailbox"); err != nil {
-			return "", err
-		}
-	}
-	s := string(b)
-	w.Consume(n)
-	switch {
-	case eight >= 0 && !utf8.ValidString(s):
-		return "", w.Failf(off+int64(eight), "list-mailbox", "invalid UTF-8 in mailbox name")
-	case strings.IndexByte(s, '&') < 0:
-		return s, nil
-	}
-	return listDecodePattern(d, s, off)
-}
-
-// listDecodePattern decodes the modified UTF-7 of a pattern read at off,
-// taking an "&" that starts no well-formed shift as itself in lenient mode
-// (wire.QuirkUnencodedAmpersand, reported once, at the first), as
-// wire.Decoder.ReadMailbox does.
-func listDecodePattern(d *Decoder, s string, off int64) (string, error) {
-	w := d.w
-	var sb strings.Builder
-	quirk := false
-	for base := 0; ; {
-		name, err := wire.DecodeMailbox(s[base:])
-		if err == nil {
-			sb.WriteString(name)
-			return sb.String(), nil
-		}
-		var se *wire.SyntaxError
-		if !errors.As(err, &se) {
-			return "", w.Failf(off+int64(base), "mailbox", "%v", err)
-		}
-		at := off + int64(base) + se.Offset
-		if se.Quirk != wire.QuirkUnencodedAmpersand {
-			return "", w.Fail(at, "mailbox", se.Err)
-		}
-		if !quirk {
-			if err := w.Quirk(wire.QuirkUnencodedAmpersand, at, "mailbox"); err != nil {
-				return "", err
-			}
-			quirk = true
-		}
-		// What comes before the "&" decodes alone: the decoder was
-		// between shifts there.
-		k := base + int(se.Offset)
-		head, err := wire.DecodeMailbox(s[base:k])
-		if err != nil {
-			return "", w.Failf(off+int64(base), "mailbox", "%v", err)
-		}
-		sb.WriteString(head)
-		sb.WriteByte('&')
-		base = k + 1
-	}
 }
 
 func init() {

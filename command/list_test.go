@@ -165,7 +165,7 @@ func TestListExtended(t *testing.T) {
 		}
 	}
 	// Several patterns are written as a list even without PatternList.
-	b, err := Append(nil, "a", &List{Patterns: []string{"INBOX", "Sent/%"}})
+	b, err := AppendCommand(nil, "a", &List{Patterns: []string{"INBOX", "Sent/%"}})
 	if want := "a LIST \"\" (INBOX \"Sent/%\")\r\n"; err != nil || string(b) != want {
 		t.Errorf("Append: %q, %v; want %q", b, err, want)
 	}

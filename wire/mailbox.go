@@ -614,8 +614,17 @@ func firstEightBit(b []byte) int {
 // (QuirkUnencodedAmpersand), 8-bit UTF-8 without UTF8=ACCEPT
 // (QuirkEightBit) and unquoted list wildcards in the name
 // (QuirkMailboxSpecials) are accepted.
-func (d *Decoder) ReadMailbox() (string, error) {
-	if b, ok, err := d.resumeLiteral("mailbox"); ok {
+func (d *Decoder) ReadMailbox() (string, error) { return d.readMailbox("mailbox", false) }
+
+// ReadListMailbox reads a list-mailbox (RFC 9051 §9), the pattern of LIST
+// and LSUB: 1*list-char / string, where list-char adds the wildcards "%"
+// and "*" and resp-specials to ATOM-CHAR. It decodes the pattern as
+// ReadMailbox decodes a name, with the same quirks except
+// QuirkMailboxSpecials: the wildcards belong to the grammar here.
+func (d *Decoder) ReadListMailbox() (string, error) { return d.readMailbox("list-mailbox", true) }
+
+func (d *Decoder) readMailbox(rule string, list bool) (string, error) {
+	if b, ok, err := d.resumeLiteral(rule); ok {
 		if err != nil {
 			return "", err
 		}
@@ -640,7 +649,7 @@ func (d *Decoder) ReadMailbox() (string, error) {
 		}
 	}
 	if c == '"' || c == '{' || c == '~' {
-		if b, _, err = d.readString("mailbox"); err != nil {
+		if b, _, err = d.readString(rule); err != nil {
 			return "", err
 		}
 		if c == '"' {
@@ -648,12 +657,18 @@ func (d *Decoder) ReadMailbox() (string, error) {
 		} else {
 			start = d.Offset() - int64(len(b))
 		}
+	} else if list {
+		n, err := d.scan(cList, looseEight, rule)
+		if err != nil {
+			return "", err
+		}
+		b = d.take(n)
 	} else {
 		class := uint8(cAString)
 		if !d.opt.strict {
 			class = cList // with the list wildcards % and *
 		}
-		n, err := d.scan(class, looseEight, "mailbox")
+		n, err := d.scan(class, looseEight, rule)
 		if err != nil {
 			return "", err
 		}
