@@ -538,3 +538,50 @@ func TestMutf7ValueTable(t *testing.T) {
 		t.Error("bad alphabet")
 	}
 }
+
+// TestReadListMailbox: the patterns of LIST and LSUB take the wildcards
+// without a quirk, in strict mode too, and decode as mailbox names do.
+func TestReadListMailbox(t *testing.T) {
+	cases := []struct {
+		in, want string
+		utf8     bool
+		quirks   int
+	}{
+		{in: "%", want: "%"},
+		{in: "*", want: "*"},
+		{in: "Work/%", want: "Work/%"},
+		{in: "~peter/mail/&U,BTFw-/*", want: "~peter/mail/台北/*"},
+		{in: `"Work/*"`, want: "Work/*"},
+		{in: "{6}\r\nWork/%", want: "Work/%"},
+		{in: "inbox", want: "INBOX"},
+		{in: "[Gmail]/%", want: "[Gmail]/%"},
+		{in: `"Entwürfe/%"`, want: "Entwürfe/%", utf8: true},
+		// UTF8=ACCEPT allows UTF-8 in quoted strings, not in atoms.
+		{in: "Entwürfe/%", want: "Entwürfe/%", utf8: true, quirks: 1},
+		{in: "Entwürfe/%", want: "Entwürfe/%", quirks: 1},
+	}
+	for _, c := range cases {
+		for _, strict := range []bool{false, true} {
+			if strict && c.quirks > 0 {
+				continue
+			}
+			for rname, r := range readers(c.in + " x\r\n") {
+				d := NewDecoder(r, Strict(strict), UTF8(c.utf8))
+				var got string
+				var err error
+				for {
+					if got, err = d.ReadListMailbox(); err != errFlaky {
+						break
+					}
+				}
+				if err != nil || got != c.want || len(d.Quirks()) != c.quirks {
+					t.Errorf("%q strict=%v %s: %q, %v, quirks %v; want %q", c.in, strict, rname, got, err, d.Quirks(), c.want)
+				}
+			}
+		}
+	}
+	d := NewDecoder(strings.NewReader("(x) y\r\n"))
+	if _, err := d.ReadListMailbox(); err == nil {
+		t.Error("a list read as a pattern")
+	}
+}
