@@ -257,7 +257,7 @@ func liveSteps(t *testing.T) []liveStep {
 		{"APPEND", &command.Append{Mailbox: "INBOX", Messages: []command.AppendMessage{
 			{Flags: []string{`\Seen`}, Date: date, Data: command.MessageData{Bytes: []byte(liveMessage)}}}}, "", nil},
 		{"MULTIAPPEND", &command.Append{Mailbox: "INBOX", Messages: []command.AppendMessage{
-			msg([]string{`\Flagged`, "$Forwarded"}, liveMessage), msg(nil, strings.Replace(liveMessage, "afternoon", "morning",  1))}}, "", nil},
+			msg([]string{`\Flagged`, "$Forwarded"}, liveMessage), msg(nil, strings.Replace(liveMessage, "afternoon", "morning", 1))}}, "", nil},
 		{"APPEND literal8", &command.Append{Mailbox: "INBOX", Messages: []command.AppendMessage{
 			{Data: command.MessageData{Bytes: []byte(strings.Replace(liveMessage, "Hello", "He\x00llo", 1)), Binary: true}}}}, "", nil},
 		{"APPEND streamed", &command.Append{Mailbox: "INBOX", Messages: []command.AppendMessage{

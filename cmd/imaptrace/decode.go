@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/mailwire/imap/command"
 	"github.com/mailwire/imap/literal"
 	"github.com/mailwire/imap/response"
 	"github.com/mailwire/imap/wire"
@@ -31,7 +32,7 @@ type record struct {
 	tag    string
 	typ    string
 	// unknown reports that something of the message was kept raw because
-	// its kind is not known (server responses only, for now).
+	// its kind is not known.
 	unknown bool
 	wire    []byte // canonical re-encoding; nil when err is set
 	quirks  []wire.QuirkReport
@@ -47,17 +48,16 @@ type config struct {
 	showSecrets bool
 }
 
-// A stream decodes the messages of one direction of a session: client
-// messages generically (wire.ReadMessage), server responses as typed values
-// (package response).
+// A stream decodes the messages of one direction of a session as typed
+// values: client commands (package command) or server responses (package
+// response).
 type stream struct {
 	dir   byte
-	cd    *wire.Decoder     // client streams
+	cd    *command.Decoder  // client streams
 	sd    *response.Decoder // server streams
 	dec   decoder           // cd or sd
 	times *rawlogReader     // nil when the input has no times
 	cfg   *config
-	red   redactor
 	done  bool
 	// Offset after the last Skip, to stop rather than loop if a broken
 	// message were ever skipped without progress.
@@ -81,7 +81,7 @@ func newStream(dir byte, r io.Reader, times *rawlogReader, cfg *config) *stream 
 	}
 	s := &stream{dir: dir, times: times, cfg: cfg, lastSkip: -1}
 	if dir == 'C' {
-		s.cd = wire.NewDecoder(r, opts...)
+		s.cd = command.NewDecoder(r, opts...)
 		s.dec = s.cd
 	} else {
 		s.sd = response.NewDecoder(r, opts...)
@@ -98,9 +98,10 @@ func (s *stream) next() (record, bool) {
 	}
 	var err error
 	if s.dir == 'C' {
-		var m *wire.Message
-		if m, err = s.cd.ReadMessage(); err == nil {
-			return s.decodedClient(m), true
+		var tag string
+		var c command.Command
+		if tag, c, err = s.cd.ReadCommand(); err == nil {
+			return s.decodedClient(tag, c), true
 		}
 	} else {
 		var r response.Response
@@ -172,16 +173,23 @@ func (s *stream) timeAt(off int64) time.Time {
 	return t
 }
 
-// decodedClient makes the record of a client message that decoded.
-func (s *stream) decodedClient(m *wire.Message) record {
-	rec := record{dir: s.dir, offset: m.Offset, quirks: m.Quirks}
-	rec.time = s.timeAt(m.Offset)
-	authData := s.red.client(m, !s.cfg.showSecrets)
-	rec.tag, rec.typ = clientKind(m.Items, authData)
-	b, err := wire.AppendMessage(nil, m, encodeOpts...)
+// decodedClient makes the record of a client command that decoded: its
+// tag, its kind as the type, whether anything of it was kept raw, and its
+// canonical re-encoding, with its secrets redacted unless -show-secrets.
+func (s *stream) decodedClient(tag string, c command.Command) record {
+	off := s.cd.MessageOffset()
+	rec := record{dir: s.dir, offset: off, tag: tag, quirks: slices.Clone(s.cd.Quirks())}
+	rec.time = s.timeAt(off)
+	rec.typ = upper(c.Kind())
+	rec.unknown = command.HasUnknown(c)
+	if !s.cfg.showSecrets {
+		c = redact(c)
+	}
+	b, err := command.AppendCommand(nil, tag, c, encodeOpts...)
 	if err != nil {
-		// The decoder accepted what the encoder cannot write: a wire
-		// layer limitation, reported as a failure of this message.
+		// The decoder accepted what the encoder cannot write: a
+		// limitation of package command, reported as a failure of
+		// this message.
 		rec.err = "decoded, but has no canonical encoding: " + err.Error()
 		return rec
 	}
@@ -245,48 +253,6 @@ func nextOf(s *stream) (record, bool) {
 		return record{}, false
 	}
 	return s.next()
-}
-
-// clientKind returns the tag and type of a client message: the tag is the
-// first item when it is a word and the message has more; the type is the
-// command name (the second item) upper-cased, with the word after UID for
-// UID commands ("UID FETCH"). A message of one item is a continuation line:
-// "AUTHENTICATE-DATA" inside an AUTHENTICATE exchange, else the item
-// upper-cased when it is a word (as "DONE" after IDLE). Anything else is
-// "UNKNOWN".
-func clientKind(items []wire.Value, authData bool) (tag, typ string) {
-	if authData {
-		return "", "AUTHENTICATE-DATA"
-	}
-	if len(items) == 1 {
-		if w, ok := word(&items[0]); ok {
-			return "", upper(w)
-		}
-		return "", "UNKNOWN"
-	}
-	if len(items) == 0 {
-		return "", "UNKNOWN"
-	}
-	tag, _ = word(&items[0])
-	name, ok := word(&items[1])
-	if !ok {
-		return tag, "UNKNOWN"
-	}
-	typ = upper(name)
-	if typ == "UID" && len(items) > 2 {
-		if sub, ok := word(&items[2]); ok {
-			typ += " " + upper(sub)
-		}
-	}
-	return tag, typ
-}
-
-// word returns the bytes of an atom or number.
-func word(v *wire.Value) (string, bool) {
-	if v.Kind == wire.KindAtom || v.Kind == wire.KindNumber {
-		return string(v.Bytes), true
-	}
-	return "", false
 }
 
 // upper upper-cases the ASCII letters of s and leaves other bytes as they

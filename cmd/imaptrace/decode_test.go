@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mailwire/imap/wire"
 )
 
 // quirkyServer is a server stream with literals, a literal8 and the
@@ -174,28 +173,52 @@ func TestCutStream(t *testing.T) {
 	}
 }
 
+// TestClientKinds: the client's commands come out typed by package
+// command: the tag, the kind as the type (with UID for UID forms), unknown
+// where something was kept raw, and the canonical form as wire.
 func TestClientKinds(t *testing.T) {
+	yes, no := new(bool), new(bool)
+	*yes = true
 	cases := []struct {
+		name     string
 		in       string
 		tag, typ string
+		unknown  *bool
+		canon    string // the wire field; in itself when empty
 	}{
-		{"a1 login a b\r\n", "a1", "LOGIN"},
-		{"1 uid fetch 1 FLAGS\r\n", "1", "UID FETCH"},
-		{"a UID\r\n", "a", "UID"},
-		{"done\r\n", "", "DONE"},
-		{"\"x\"\r\n", "", "UNKNOWN"},
-		{"a \"x\"\r\n", "a", "UNKNOWN"},
+		{"lower-case LOGIN", "a1 login a b\r\n", "a1", "LOGIN", no, "a1 LOGIN a \"***\"\r\n"},
+		{"RFC 9051 §6.1.2 NOOP", "a002 NOOP\r\n", "a002", "NOOP", no, ""},
+		{"DONE", "done\r\n", "", "DONE", no, "DONE\r\n"},
+		{"RFC 2971 ID", "a ID (\"name\" \"x\")\r\n", "a", "ID", no, ""},
+		{"unknown command", "a xyzzy 1 (2)\r\n", "a", "XYZZY", yes, "a XYZZY 1 (2)\r\n"},
 	}
 	for _, c := range cases {
-		d := wire.NewDecoder(strings.NewReader(c.in))
-		m, err := d.ReadMessage()
-		if err != nil {
-			t.Errorf("%q: %v", c.in, err)
-			continue
-		}
-		if tag, typ := clientKind(m.Items, false); tag != c.tag || typ != c.typ {
-			t.Errorf("%q: tag %q type %q, want %q %q", c.in, tag, typ, c.tag, c.typ)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			code, out, stderr := runIt([]string{"-json", "-format", "client"}, c.in, false)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %q, output\n%s", code, stderr, out)
+			}
+			lines := parseJSON(t, out)
+			if len(lines) != 1 {
+				t.Fatalf("%d messages, want 1:\n%s", len(lines), out)
+			}
+			l := lines[0]
+			if l.Tag != c.tag || l.Type != c.typ {
+				t.Errorf("tag %q type %q, want %q %q", l.Tag, l.Type, c.tag, c.typ)
+			}
+			if (l.Unknown != nil) != *c.unknown {
+				t.Errorf("unknown %v, want %v", l.Unknown != nil, *c.unknown)
+			}
+			canon := c.canon
+			if canon == "" {
+				canon = c.in
+			}
+			if *l.Wire != canon {
+				t.Errorf("wire %q, want %q", *l.Wire, canon)
+			}
+			refeed(t, lines, "C")
+			refeed(t, lines, "C", "-strict")
+		})
 	}
 }
 
