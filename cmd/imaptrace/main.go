@@ -53,18 +53,19 @@ embedded sample session captured from Dovecot.
                    wire_base64  the same bytes, only when they are not UTF-8,
                            which a JSON string cannot hold exactly
                    unknown true when something of the message was kept
-                           raw because its kind is not known: a response,
-                           a response code, a FETCH item, ...
+                           raw because its kind is not known: a command, a
+                           response, a response code, a FETCH item, ...
                    quirks  names of the tolerated deviations from the grammar
                    error   why the message failed (then there is no wire)
                  Absent fields are left out.
   -strict        refuse the known deviations (quirks) instead of tolerating them
   -show-secrets  show LOGIN passwords, AUTHENTICATE initial responses and
                  the client's AUTHENTICATE lines, otherwise replaced by "***"
-                 and left out of the excerpts of client decoding errors
+                 ("Kioq" where base64 stands) and left out of the excerpts
+                 of client decoding errors
 
-Server responses are decoded as typed values, client commands as generic
-values (atoms, strings, lists, ...).
+Client commands and server responses are decoded as typed values
+(packages command and response); wire is their canonical re-encoding.
 
 Text output: [TIME] DIR OFFSET  MESSAGE  [QUIRK@OFFSET ...], with CR, LF and
 control bytes escaped and long literal bodies shortened; times are UTC.

@@ -82,7 +82,7 @@ func TestSampleText(t *testing.T) {
 		"# sample session with Dovecot",
 		" S       0  * PREAUTH [CAPABILITY IMAP4rev1 ",
 		" C       0  a1 CAPABILITY\n",
-		` C     158  a8 APPEND "Entw&APw-rfe" (\Seen) "14-Nov-2023 22:13:20 +0000" {330}\r\nDate: Tue, 14 Nov 2023 22:13:20 +0000\r\n`,
+		` C     158  a8 APPEND Entw&APw-rfe (\Seen) "14-Nov-2023 22:13:20 +0000" {330}\r\nDate: Tue, 14 Nov 2023 22:13:20 +0000\r\n`,
 		"...[266 more bytes]\n",
 		" S    3000  * 1 FETCH (BODY[] {330}\\r\\nDate: Tue, 14 Nov 2023 22:13:20 +0000\\r\\n",
 		"C    1312  DONE\n",

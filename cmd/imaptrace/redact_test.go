@@ -31,7 +31,7 @@ func TestRedaction(t *testing.T) {
 				t.Errorf("%v: output shows %q:\n%s", mode, s, out)
 			}
 		}
-		for _, s := range []string{`a1 LOGIN alice \"***\"`, `a8 login bob \"***\"`, "a6 NOOP", "AUTHENTICATE X"} {
+		for _, s := range []string{`a1 LOGIN alice \"***\"`, `a8 LOGIN bob \"***\"`, "a6 NOOP", "AUTHENTICATE X"} {
 			if !strings.Contains(strings.ReplaceAll(out, `\"`, `"`), strings.ReplaceAll(s, `\"`, `"`)) {
 				t.Errorf("%v: output lacks %q:\n%s", mode, s, out)
 			}
