@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mailwire/imap/command"
 	"github.com/mailwire/imap/internal/dovecot"
 	"github.com/mailwire/imap/literal"
 	"github.com/mailwire/imap/wire"
@@ -60,6 +61,10 @@ type dovecotStep struct {
 	// goes on: after a synchronising literal's announcement, after IDLE.
 	// Placeholders stand for values Dovecot chose (see fill).
 	send []string
+	// raw sends the bytes as written, for the lines that are not valid
+	// commands on purpose. Every other step is decoded by package command
+	// and sent as its Encoder writes the values (see wireParts).
+	raw bool
 	// refused says that the server answers the first part with the tagged
 	// reply, refusing the literal it announces: the rest is not sent.
 	refused bool
@@ -145,7 +150,7 @@ func dovecotScript(m *dovecotMessages) []dovecotStep {
 	line("ENABLE unknown", "ENABLE X-NOTHING")
 	line("LOGIN when authenticated", "LOGIN test secret")
 	line("unknown command", "FROBNICATE now")
-	line("bad arguments", "SELECT")
+	step(dovecotStep{name: "bad arguments", send: []string{"SELECT\r\n"}, raw: true})
 	line("COMPRESS unknown", "COMPRESS BOGUS")
 	steps = append(steps, dovecotStep{name: "untagged BAD for an empty line", send: []string{"\r\n"}, until: "* BAD"})
 	line("SELECT missing", `SELECT "Nope"`)
@@ -251,7 +256,7 @@ func dovecotScript(m *dovecotMessages) []dovecotStep {
 	line("SEARCH SAVEDBEFORE", "SEARCH SAVEDBEFORE 1-Jan-2100")
 	line("SEARCH RETURN PARTIAL", "SEARCH RETURN (PARTIAL 1:3) ALL")
 	line("SEARCH nothing", "SEARCH SUBJECT nothing-has-this")
-	line("SEARCH bad key", "SEARCH FROBNICATE")
+	step(dovecotStep{name: "SEARCH bad key", send: []string{"SEARCH FROBNICATE\r\n"}, raw: true})
 
 	// SORT and THREAD.
 	line("SORT", "SORT (DATE) UTF-8 ALL")
@@ -319,7 +324,8 @@ func dovecotScript(m *dovecotMessages) []dovecotStep {
 	line("DELETEACL", `DELETEACL "Work" anyone`)
 	line("GETACL after DELETEACL", `GETACL "Work"`)
 	line("GETACL missing", `GETACL "Nope"`)
-	line("SETACL bad right", `SETACL "Work" anyone +Z`)
+	// RFC 4314 §4 allows only lower-case letters and digits in rights.
+	step(dovecotStep{name: "SETACL bad right", send: []string{`SETACL "Work" anyone +Z` + "\r\n"}, raw: true})
 
 	// METADATA.
 	line("SETMETADATA", `SETMETADATA INBOX (/private/comment "My comment" /shared/comment "Shared")`)
@@ -400,15 +406,12 @@ func fill(s string, out []byte) (string, error) {
 func scriptBytes(steps []dovecotStep, out []byte) ([]byte, error) {
 	var in []byte
 	for _, st := range steps {
-		for i, p := range st.send {
-			if i == 0 && st.tag != "" {
-				in = append(in, st.tag+" "...)
-			}
-			s, err := fill(p, out)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %v", st.name, err)
-			}
-			in = append(in, s...)
+		parts, err := st.wireParts(out)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", st.name, err)
+		}
+		for _, p := range parts {
+			in = append(in, p...)
 			if st.refused {
 				break
 			}
@@ -417,25 +420,83 @@ func scriptBytes(steps []dovecotStep, out []byte) ([]byte, error) {
 	return in, nil
 }
 
+// wireParts returns the bytes of the step, tag included, cut where the
+// client waits for a continuation request, with the placeholders filled
+// from out. Unless the step is raw (or has no tag), they are the bytes
+// package command writes for the commands that the step's text decodes
+// to: the text only says which values to send.
+func (st dovecotStep) wireParts(out []byte) ([]string, error) {
+	var filled []string
+	for i, p := range st.send {
+		s, err := fill(p, out)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 && st.tag != "" {
+			s = st.tag + " " + s
+		}
+		filled = append(filled, s)
+	}
+	if st.raw || st.tag == "" {
+		return filled, nil
+	}
+	text := strings.Join(filled, "")
+	policy := literal.Policy{Binary: true, LiteralPlus: strings.Contains(text, "+}\r\n")}
+	d := command.NewDecoder(strings.NewReader(text), wire.Strict(true), wire.LiteralPolicy(policy))
+	var parts []string
+	var cur []byte
+	w := appendFunc(func(p []byte) { cur = append(cur, p...) })
+	cut := func() {
+		parts = append(parts, string(cur))
+		cur = nil
+	}
+	e := command.NewEncoder(w, wire.LiteralPolicy(policy), wire.Continuation(func(literal.Announcement) error {
+		cut()
+		return nil
+	}))
+	for {
+		tag, c, err := d.ReadCommand()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%q does not decode as commands: %v", text, err)
+		}
+		if len(cur) > 0 {
+			cut() // the client waits for the server between commands (IDLE, DONE)
+		}
+		if err := e.Encode(tag, c); err != nil {
+			return nil, err
+		}
+	}
+	cut()
+	return parts, nil
+}
+
+// appendFunc is an io.Writer that hands what is written to a function.
+type appendFunc func(p []byte)
+
+func (f appendFunc) Write(p []byte) (int, error) {
+	f(p)
+	return len(p), nil
+}
+
 // runDovecotScript plays steps against srv and returns the bytes the
 // client sent and every byte the server sent, greeting included, in order.
 func runDovecotScript(t *testing.T, srv *dovecot.Server, steps []dovecotStep) (in, out []byte) {
 	t.Helper()
 	out = srv.Greeting()
 	for _, st := range steps {
-		for i, p := range st.send {
-			s, err := fill(p, out)
-			if err != nil {
-				t.Fatalf("%s: %v", st.name, err)
-			}
-			if i == 0 && st.tag != "" {
-				s = st.tag + " " + s
-			}
+		parts, err := st.wireParts(out)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		for i, s := range parts {
 			if err := srv.Raw([]byte(s)); err != nil {
 				t.Fatalf("%s: %v", st.name, err)
 			}
 			in = append(in, s...)
-			last := i == len(st.send)-1 || st.refused
+			last := i == len(parts)-1 || st.refused
 			for {
 				m, err := srv.ReadResponse()
 				if err != nil {
