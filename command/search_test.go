@@ -575,7 +575,7 @@ func TestSearchEncodeDeep(t *testing.T) {
 			k = searchAnd(k, searchK("SEEN"))
 		}
 	}
-	b, err := Append(nil, "a", &Search{Keys: []SearchKey{k}})
+	b, err := AppendCommand(nil, "a", &Search{Keys: []SearchKey{k}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -587,7 +587,7 @@ func TestSearchEncodeDeep(t *testing.T) {
 	}
 	// The same with a refusal at the bottom.
 	bad := searchNested(n, searchK("BOGUS"))
-	if b, err := Append(nil, "a", &Search{Keys: []SearchKey{bad}}); !errors.Is(err, wire.ErrUnrepresentable) {
+	if b, err := AppendCommand(nil, "a", &Search{Keys: []SearchKey{bad}}); !errors.Is(err, wire.ErrUnrepresentable) {
 		t.Errorf("deep refusal: %q, %v", b[:min(len(b), 40)], err)
 	}
 }

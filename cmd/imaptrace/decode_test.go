@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // quirkyServer is a server stream with literals, a literal8 and the
@@ -189,6 +188,9 @@ func TestClientKinds(t *testing.T) {
 		{"lower-case LOGIN", "a1 login a b\r\n", "a1", "LOGIN", no, "a1 LOGIN a \"***\"\r\n"},
 		{"RFC 9051 §6.1.2 NOOP", "a002 NOOP\r\n", "a002", "NOOP", no, ""},
 		{"DONE", "done\r\n", "", "DONE", no, "DONE\r\n"},
+		{"UID FETCH", "1 uid fetch 1:* flags\r\n", "1", "UID FETCH", no, "1 UID FETCH 1:* (FLAGS)\r\n"},
+		{"SEARCH", "a SEARCH OR FROM fred NOT SEEN\r\n", "a", "SEARCH", no, ""},
+		{"SELECT with an unknown parameter", "a SELECT INBOX (X-FOO 1)\r\n", "a", "SELECT", yes, ""},
 		{"RFC 2971 ID", "a ID (\"name\" \"x\")\r\n", "a", "ID", no, ""},
 		{"unknown command", "a xyzzy 1 (2)\r\n", "a", "XYZZY", yes, "a XYZZY 1 (2)\r\n"},
 	}
