@@ -137,8 +137,9 @@ type CatenatePart struct {
 //
 // To send data, set Bytes, or set Reader and Size to stream Size bytes
 // from Reader (the Encoder's check before the command is written does not
-// read it). Data that is not Binary must not hold a NUL byte: the encoder
-// refuses such Bytes, and does not look into what a Reader yields.
+// read it). Data that is not Binary should not hold a NUL byte (RFC 3516):
+// such Bytes, which lenient decoding accepts (wire.QuirkNULInLiteral), are
+// written back as a literal holding the NUL, which strict decoding refuses.
 //
 // A Decoder sets Size to the literal's size and Binary for a literal8. It
 // puts the bytes in Bytes, or, when it hands the data to a MessageFunc
@@ -288,13 +289,15 @@ func encodeAppendData(e *encoder, d *MessageData, cmd string) {
 	case d.Size != 0 && d.Size != int64(len(d.Bytes)):
 		e.Refuse(cmd + ": message data whose Size is not the length of its Bytes")
 		return
-	case !d.Binary && bytes.IndexByte(d.Bytes, 0) >= 0:
-		e.Refuse(cmd + ": a NUL in message data that is not Binary (a literal8)")
-		return
 	case e.dry:
 		e.LiteralFrom(appendDryReader{}, int64(len(d.Bytes)), d.Binary)
 	case d.Binary:
 		e.Literal8(d.Bytes)
+	case bytes.IndexByte(d.Bytes, 0) >= 0:
+		// Only literal8 may hold a NUL; lenient decoding accepts one
+		// in a literal (wire.QuirkNULInLiteral), and such data is
+		// written back as it came, which strict decoding refuses.
+		e.LiteralNUL(d.Bytes)
 	default:
 		e.Literal(d.Bytes)
 	}

@@ -53,7 +53,7 @@ func ExampleDecoder() {
 // announcement and waits in the hook for the server's "+" before it sends
 // the message.
 func ExampleEncoder() {
-	e := command.NewEncoder(os.Stdout, wire.Continuation(func(a literal.Announcement) error {
+	e := command.NewEncoder(lfWriter{os.Stdout}, wire.Continuation(func(a literal.Announcement) error {
 		fmt.Printf("\n[waiting for + before %d bytes]\n", a.Size)
 		return nil
 	}))
@@ -90,4 +90,12 @@ func ExampleAllowed() {
 	// false
 	// true
 	// authenticated
+}
+
+// lfWriter drops the CRs of line endings, for the examples' output.
+type lfWriter struct{ w io.Writer }
+
+func (l lfWriter) Write(p []byte) (int, error) {
+	_, err := l.w.Write([]byte(strings.ReplaceAll(string(p), "\r\n", "\n")))
+	return len(p), err
 }
