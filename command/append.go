@@ -5,8 +5,6 @@ import (
 	"io"
 	"strings"
 	"time"
-
-	"github.com/mailwire/imap/wire"
 )
 
 // An Append is the APPEND command (RFC 9051 §6.3.12), which adds
@@ -68,7 +66,7 @@ type AppendMessage struct {
 	Date time.Time
 	// Ext are the append-ext options (RFC 4466) after the date, such as
 	// ANNOTATION (RFC 5257), kept as generic values in the order sent.
-	Ext []AppendExt
+	Ext []Param
 	// Data is the message, unless Catenate is set.
 	Data MessageData
 	// UTF8 sends Data in the UTF8 data item of RFC 6855, "UTF8 (~{n}"
@@ -78,18 +76,6 @@ type AppendMessage struct {
 	// Catenate, when not nil, builds the message from parts (CATENATE,
 	// RFC 4469), and Data must be zero. It needs at least one part.
 	Catenate []CatenatePart
-}
-
-// An AppendExt is an append-ext option of an APPEND or REPLACE message
-// (RFC 4466): a label and a generic value (tagged-ext-val).
-//
-//	C: a APPEND INBOX ANNOTATION (/comment (value.priv "My comment")) {310}
-type AppendExt struct {
-	// Name is the option's label (tagged-ext-label), in upper case. It
-	// cannot be CATENATE or UTF8, which are message data.
-	Name string
-	// Value is the option's value.
-	Value wire.Value
 }
 
 // A CatenateKind says what a part of a CATENATE message is.
@@ -422,7 +408,7 @@ func (d *Decoder) readAppendMessage(m *AppendMessage, lit *MessageLiteral) error
 		if !isAppendExtLabel(string(name)) {
 			return w.Failf(off, "append-ext", "%q is not an append-ext label", name)
 		}
-		x := AppendExt{Name: string(name)}
+		x := Param{Name: string(name)}
 		if err := w.SP(); err != nil {
 			return err
 		}

@@ -151,7 +151,7 @@ func init() {
 		{name: "RFC 4466 append-ext (ANNOTATION of RFC 5257)", in: "a APPEND INBOX (\\Seen) annotation (/comment (value.priv \"My comment\")) {1}\r\nx\r\n",
 			canon: "a APPEND INBOX (\\Seen) ANNOTATION (/comment (value.priv \"My comment\")) {1}\r\nx\r\n",
 			want: &Append{Mailbox: "INBOX", Messages: []AppendMessage{{Flags: []string{`\Seen`},
-				Ext: []AppendExt{{Name: "ANNOTATION", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{
+				Ext: []Param{{Name: "ANNOTATION", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{
 					{Kind: wire.KindAtom, Bytes: []byte("/comment")},
 					{Kind: wire.KindList, Items: []wire.Value{{Kind: wire.KindAtom, Bytes: []byte("value.priv")}, {Kind: wire.KindString, Bytes: []byte("My comment")}}},
 				}}}},
@@ -221,11 +221,11 @@ func TestAppendRefusals(t *testing.T) {
 		msg(AppendMessage{Catenate: []CatenatePart{{Kind: CatenateText, URL: "/x", Data: text}}}),
 		msg(AppendMessage{Catenate: []CatenatePart{{Kind: CatenateUTF8, Data: text}}}),
 		msg(AppendMessage{Catenate: []CatenatePart{{Kind: 7}}}),
-		msg(AppendMessage{Ext: []AppendExt{{Name: "CATENATE", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
-		msg(AppendMessage{Ext: []AppendExt{{Name: "utf8", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
-		msg(AppendMessage{Ext: []AppendExt{{Name: "X-ext", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
-		msg(AppendMessage{Ext: []AppendExt{{Name: "1X", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
-		msg(AppendMessage{Ext: []AppendExt{{Name: "", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
+		msg(AppendMessage{Ext: []Param{{Name: "CATENATE", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
+		msg(AppendMessage{Ext: []Param{{Name: "utf8", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
+		msg(AppendMessage{Ext: []Param{{Name: "X-ext", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
+		msg(AppendMessage{Ext: []Param{{Name: "1X", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
+		msg(AppendMessage{Ext: []Param{{Name: "", Value: wire.Value{Kind: wire.KindNIL}}}, Data: text}),
 		msg(AppendMessage{Date: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Data: text}),
 		&Replace{Number: 1, Mailbox: "Drafts", Message: AppendMessage{Catenate: []CatenatePart{}}},
 	)

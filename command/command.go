@@ -60,3 +60,20 @@ func HasUnknown(c Command) bool {
 	}
 	return false
 }
+
+// A Param is a parameter, option or modifier of an extension this package
+// does not know, kept raw so that nothing is lost: RFC 4466's
+// tagged-ext-label with its optional tagged-ext-val. Commands keep them
+// where their grammar allows extensions: the select parameters of SELECT
+// and EXAMINE, the create parameters of CREATE, the append-ext options of
+// APPEND, the modifiers of FETCH and STORE, the RETURN options of SEARCH
+// and SORT, the options of GETMETADATA.
+//
+//	C: a SELECT INBOX (X-FOO (1 2))
+type Param struct {
+	// Name is the label, in upper case.
+	Name string
+	// Value is the value as a generic value, or the zero Value when
+	// there is none.
+	Value wire.Value
+}

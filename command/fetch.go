@@ -49,7 +49,7 @@ type Fetch struct {
 	Vanished bool
 	// Modifiers are the fetch modifiers this package does not know (RFC
 	// 4466 §2.4), kept raw, in the order sent.
-	Modifiers []FetchModifier
+	Modifiers []Param
 }
 
 // A FetchMacro is one of the macros that FETCH accepts in place of a list
@@ -231,17 +231,6 @@ func (f *Fetch) Expand() []FetchAtt {
 		atts[i].Kind = k
 	}
 	return atts
-}
-
-// A FetchModifier is a fetch modifier this package does not know (RFC 4466
-// §2.4: fetch-modifier-name [SP fetch-modif-params]), kept raw.
-type FetchModifier struct {
-	// Name is the modifier's name (a tagged-ext-label), in upper case.
-	Name string
-	// Value is its parameter (a tagged-ext-val: a number, a sequence set
-	// as an atom, or a parenthesised list), or the zero Value (Kind
-	// wire.KindInvalid) when it has none.
-	Value wire.Value
 }
 
 func (f *Fetch) encode(e *encoder) {
@@ -744,7 +733,7 @@ func (d *Decoder) readFetchModifierItems(f *Fetch, first []byte, off int64) erro
 		}
 		return false, nil
 	}, func(name string, v wire.Value) {
-		f.Modifiers = append(f.Modifiers, FetchModifier{Name: name, Value: v})
+		f.Modifiers = append(f.Modifiers, Param{Name: name, Value: v})
 	})
 }
 

@@ -101,7 +101,7 @@ func init() {
 		{name: "RFC 7162 §3.1.4 MODSEQ item", in: "a FETCH 1:3 (MODSEQ)\r\n", want: &Fetch{Set: fetchSet("1:3"), Atts: fetchAtts(FetchModSeq)}},
 		{name: "macro with modifiers", in: "a FETCH 1:* ALL (CHANGEDSINCE 5)\r\n", want: &Fetch{Set: fetchSet("1:*"), Macro: FetchMacroAll, ChangedSince: 5}},
 		{name: "unknown modifiers kept raw (RFC 4466 §2.4)", in: "a FETCH 1 (FLAGS) (X-A X-B 5 CHANGEDSINCE 3 X-C 1:*,7 X-D (a (b \"c d\")) X-E)\r\n",
-			want: &Fetch{Set: fetchSet("1"), Atts: fetchAtts(FetchFlags), ChangedSince: 3, Modifiers: []FetchModifier{
+			want: &Fetch{Set: fetchSet("1"), Atts: fetchAtts(FetchFlags), ChangedSince: 3, Modifiers: []Param{
 				{Name: "X-A"},
 				{Name: "X-B", Value: wire.Value{Kind: wire.KindNumber, Bytes: []byte("5"), Num: 5}},
 				{Name: "X-C", Value: wire.Value{Kind: wire.KindAtom, Bytes: []byte("1:*,7")}},
@@ -158,7 +158,7 @@ func init() {
 				{Kind: FetchFlags},
 			}}},
 		{name: "unknown item alone then modifiers", in: "a FETCH 1 X-FOO (X-BAR)\r\n",
-			want:  &Fetch{Set: fetchSet("1"), Atts: []FetchAtt{{Kind: FetchUnknown, Name: "X-FOO"}}, Modifiers: []FetchModifier{{Name: "X-BAR"}}},
+			want:  &Fetch{Set: fetchSet("1"), Atts: []FetchAtt{{Kind: FetchUnknown, Name: "X-FOO"}}, Modifiers: []Param{{Name: "X-BAR"}}},
 			canon: "a FETCH 1 (X-FOO) (X-BAR)\r\n"},
 		{name: "space before ) (SurgeMail-like)", in: "a FETCH 1 (FLAGS UID )\r\n",
 			want: &Fetch{Set: fetchSet("1"), Atts: fetchAtts(FetchFlags, FetchUID)}, canon: "a FETCH 1 (FLAGS UID)\r\n",
@@ -270,12 +270,12 @@ func TestFetchRefusals(t *testing.T) {
 		&Fetch{Set: one, Atts: []FetchAtt{{Kind: FetchUnknown, Name: "FLAGS"}}},
 		&Fetch{Set: one, Atts: []FetchAtt{{Kind: FetchUnknown, Name: "X", Args: []wire.Value{{Kind: wire.KindAtom, Bytes: []byte("a")}}}}},
 		&Fetch{Set: one, Atts: []FetchAtt{{Kind: FetchUnknown, Name: "X", Args: []wire.Value{{Kind: wire.KindList}, {Kind: wire.KindList}}}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "CHANGEDSINCE", Value: wire.Value{Kind: wire.KindNumber, Bytes: []byte("1"), Num: 1}}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "VANISHED"}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "x-a"}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "1A"}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "X", Value: wire.Value{Kind: wire.KindString, Bytes: []byte("s")}}}},
-		&Fetch{Set: one, Atts: flags, Modifiers: []FetchModifier{{Name: "X", Value: wire.Value{Kind: wire.KindAtom, Bytes: []byte("abc")}}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "CHANGEDSINCE", Value: wire.Value{Kind: wire.KindNumber, Bytes: []byte("1"), Num: 1}}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "VANISHED"}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "x-a"}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "1A"}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "X", Value: wire.Value{Kind: wire.KindString, Bytes: []byte("s")}}}},
+		&Fetch{Set: one, Atts: flags, Modifiers: []Param{{Name: "X", Value: wire.Value{Kind: wire.KindAtom, Bytes: []byte("abc")}}}},
 	)
 }
 

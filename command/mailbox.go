@@ -36,19 +36,7 @@ type Create struct {
 	// no USE parameter; a non-nil empty slice is "USE ()".
 	Use []string
 	// Params are the other create parameters, in the order sent.
-	Params []CreateParam
-}
-
-// A CreateParam is a create parameter this package does not type (RFC
-// 4466 §2.2, create-param).
-type CreateParam struct {
-	// Name is the parameter's name (create-param-name, a
-	// tagged-ext-label) in upper case.
-	Name string
-	// Value is the parameter's value (tagged-ext-val: a number, a
-	// sequence set, which reads as an atom, or a parenthesised list) as a
-	// generic value, or the zero Value when the parameter has none.
-	Value wire.Value
+	Params []Param
 }
 
 // Kind returns "CREATE".
@@ -216,7 +204,7 @@ func readCreate(d *Decoder, _ bool) (Command, error) {
 			}
 			continue
 		}
-		p := CreateParam{Name: label}
+		p := Param{Name: label}
 		if ok, err := l.value(mboxExtValStart); err != nil {
 			return nil, err
 		} else if ok {

@@ -28,7 +28,7 @@ type Store struct {
 	HasUnchangedSince bool
 	// Modifiers are the store modifiers this package does not know (RFC
 	// 4466 §2.5), kept raw, in the order sent.
-	Modifiers []StoreModifier
+	Modifiers []Param
 	// Op says whether the flags replace the message's flags (FLAGS), are
 	// added to them (+FLAGS) or removed from them (-FLAGS).
 	Op StoreOp
@@ -65,16 +65,6 @@ func (op StoreOp) String() string {
 		return "-"
 	}
 	return "INVALID"
-}
-
-// A StoreModifier is a store modifier this package does not know (RFC 4466
-// §2.5: store-modifier-name [SP store-modif-params]), kept raw.
-type StoreModifier struct {
-	// Name is the modifier's name (a tagged-ext-label), in upper case.
-	Name string
-	// Value is its parameter (a tagged-ext-val), or the zero Value when it
-	// has none.
-	Value wire.Value
 }
 
 // Kind returns "STORE" or "UID STORE".
@@ -239,7 +229,7 @@ func readStore(d *Decoder, uid bool) (Command, error) {
 			s.HasUnchangedSince = true
 			return true, err
 		}, func(name string, v wire.Value) {
-			s.Modifiers = append(s.Modifiers, StoreModifier{Name: name, Value: v})
+			s.Modifiers = append(s.Modifiers, Param{Name: name, Value: v})
 		})
 		if err != nil {
 			return nil, err

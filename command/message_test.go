@@ -27,7 +27,7 @@ func init() {
 		{name: "UNCHANGEDSINCE 0, which always fails (RFC 7162 §3.1.3)", in: "a104 STORE 7,5,9 (UNCHANGEDSINCE 0) FLAGS.SILENT (\\Seen)\r\n",
 			want: &Store{Set: fetchSet("7,5,9"), HasUnchangedSince: true, Silent: true, Flags: []string{`\Seen`}}},
 		{name: "unknown store modifiers kept raw", in: "a STORE 1 (X-A X-B (1 2) UNCHANGEDSINCE 5) FLAGS (a)\r\n",
-			want: &Store{Set: fetchSet("1"), UnchangedSince: 5, HasUnchangedSince: true, Flags: []string{"a"}, Modifiers: []StoreModifier{
+			want: &Store{Set: fetchSet("1"), UnchangedSince: 5, HasUnchangedSince: true, Flags: []string{"a"}, Modifiers: []Param{
 				{Name: "X-A"},
 				{Name: "X-B", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{{Kind: wire.KindNumber, Bytes: []byte("1"), Num: 1}, {Kind: wire.KindNumber, Bytes: []byte("2"), Num: 2}}}},
 			}},
@@ -107,8 +107,8 @@ func TestMessageRefusals(t *testing.T) {
 		&Store{Set: one, Flags: []string{"é"}},
 		&Store{Set: one, UnchangedSince: 5},
 		&Store{Set: one, UnchangedSince: 1 << 63, HasUnchangedSince: true},
-		&Store{Set: one, Modifiers: []StoreModifier{{Name: "UNCHANGEDSINCE"}}},
-		&Store{Set: one, Modifiers: []StoreModifier{{Name: "X A"}}},
+		&Store{Set: one, Modifiers: []Param{{Name: "UNCHANGEDSINCE"}}},
+		&Store{Set: one, Modifiers: []Param{{Name: "X A"}}},
 		&Store{Set: one, GmailLabels: true, Flags: []string{"a\x00b"}},
 		&Copy{Mailbox: "x"},
 		&Move{UID: true, Mailbox: "x"},
@@ -123,7 +123,7 @@ func TestMessageEncode(t *testing.T) {
 		want string
 	}{
 		{&Store{Set: fetchSet("1"), HasUnchangedSince: true, Flags: []string{}}, "a STORE 1 (UNCHANGEDSINCE 0) FLAGS ()\r\n"},
-		{&Store{Set: fetchSet("1"), Modifiers: []StoreModifier{{Name: "X-A"}}, Op: StoreRemove, Flags: []string{"a"}}, "a STORE 1 (X-A) -FLAGS (a)\r\n"},
+		{&Store{Set: fetchSet("1"), Modifiers: []Param{{Name: "X-A"}}, Op: StoreRemove, Flags: []string{"a"}}, "a STORE 1 (X-A) -FLAGS (a)\r\n"},
 		{&Store{Set: fetchSet("1"), GmailLabels: true, Flags: []string{"", `\`, `\Inbox`, "a b"}}, "a STORE 1 X-GM-LABELS (\"\" \"\\\\\" \\Inbox \"a b\")\r\n"},
 		{&Copy{UID: true, Set: fetchSet("1"), Mailbox: ""}, "a UID COPY 1 \"\"\r\n"},
 		{&Move{Set: fetchSet("1"), Mailbox: "Entwürfe"}, "a MOVE 1 Entw&APw-rfe\r\n"},

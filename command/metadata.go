@@ -38,7 +38,7 @@ type GetMetadata struct {
 	// Depth is the DEPTH option (§4.2.2).
 	Depth MetadataDepth
 	// Options are the other options, in the order sent.
-	Options []MetadataOption
+	Options []Param
 	// Mailbox is the mailbox, or "" for the server's annotations.
 	Mailbox string
 	// Entries are the entry names, such as "/private/comment"; at least
@@ -71,17 +71,6 @@ func (m MetadataDepth) String() string {
 		return "infinity"
 	}
 	return ""
-}
-
-// A MetadataOption is an option of GETMETADATA this package does not type
-// (RFC 5464 §5, getmetadata-option).
-type MetadataOption struct {
-	// Name is the option's name (a tagged-ext-label) in upper case.
-	Name string
-	// Value is its value (tagged-ext-val: a number, a sequence set, which
-	// reads as an atom, or a parenthesised list) as a generic value, or
-	// the zero Value when it has none.
-	Value wire.Value
 }
 
 // Kind returns "GETMETADATA".
@@ -291,7 +280,7 @@ func metadataReadOptions(d *Decoder, c *GetMetadata) error {
 				return w.Failf(voff, "scope-opt", `expected 0, 1 or "infinity"`)
 			}
 		default:
-			o := MetadataOption{Name: label}
+			o := Param{Name: label}
 			if ok, err := items.value(mboxExtValStart); err != nil {
 				return err
 			} else if ok {

@@ -38,7 +38,7 @@ func init() {
 		{name: "DEPTH 0", in: "a GETMETADATA (DEPTH 0) INBOX /private/comment\r\n",
 			want: &GetMetadata{Depth: MetadataDepth0, Mailbox: "INBOX", Entries: []string{"/private/comment"}}},
 		{name: "RFC 4466 options kept raw", in: "a GETMETADATA (X-FLAG X-N 5 DEPTH 1 X-L (a b)) INBOX /private/comment\r\n",
-			want: &GetMetadata{Depth: MetadataDepth1, Options: []MetadataOption{
+			want: &GetMetadata{Depth: MetadataDepth1, Options: []Param{
 				{Name: "X-FLAG"}, {Name: "X-N", Value: mboxNumValue(5)}, {Name: "X-L", Value: mboxListValue(mboxAtomValue("a"), mboxAtomValue("b"))},
 			}, Mailbox: "INBOX", Entries: []string{"/private/comment"}},
 			canon: "a GETMETADATA (DEPTH 1 X-FLAG X-N 5 X-L (a b)) INBOX /private/comment\r\n"},
@@ -83,9 +83,9 @@ func TestMetadataRefusals(t *testing.T) {
 	checkRefused(t,
 		&GetMetadata{Mailbox: "INBOX"},
 		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Depth: 9},
-		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []MetadataOption{{Name: "DEPTH"}}},
-		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []MetadataOption{{Name: "x-opt"}}},
-		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []MetadataOption{{Name: "X", Value: mboxAtomValue("x")}}},
+		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []Param{{Name: "DEPTH"}}},
+		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []Param{{Name: "x-opt"}}},
+		&GetMetadata{Mailbox: "INBOX", Entries: []string{"/a"}, Options: []Param{{Name: "X", Value: mboxAtomValue("x")}}},
 		&SetMetadata{Mailbox: "INBOX"},
 		// A NUL needs literal8, which the encoder may write only with
 		// BINARY.

@@ -223,7 +223,7 @@ type SearchReturn struct {
 	Partial *SearchPartial
 	// Options are the options of extensions this package does not know,
 	// such as RELEVANCY of RFC 6203, in the order received.
-	Options []SearchReturnOption
+	Options []Param
 }
 
 // A SearchPartial is the range of a PARTIAL return option (RFC 9394 §4):
@@ -239,19 +239,6 @@ type SearchPartial struct {
 	// negative, from the last, which is -1. They are never 0, have the
 	// same sign and are at most 2^32-1 in size.
 	Start, Stop int64
-}
-
-// A SearchReturnOption is a RETURN option of an extension this package
-// does not know (search-ret-opt-ext, RFC 4466 §2.6.1):
-//
-//	search-ret-opt-ext = search-modifier-name [SP search-mod-params]
-//
-// Name is a tagged-ext-label in upper case; Value is the parameter, a
-// number, a sequence set (an atom) or a parenthesised list, or the zero
-// wire.Value when there is none.
-type SearchReturnOption struct {
-	Name  string
-	Value wire.Value
 }
 
 // searchReader reads search keys for one command: limit is the depth the
@@ -829,7 +816,7 @@ func (r *searchReader) readReturnOption(ret *SearchReturn, name []byte, off int6
 			return false, false, w.Failf(off, rule, "%s twice", name)
 		}
 	}
-	ret.Options = append(ret.Options, SearchReturnOption{Name: string(name)})
+	ret.Options = append(ret.Options, Param{Name: string(name)})
 	if end, err := w.ListEnd(); err != nil || end {
 		return end, false, err
 	}
@@ -1033,7 +1020,7 @@ func encodeSearchReturn(e *encoder, ret *SearchReturn) {
 }
 
 // searchReturnNames are the RETURN options SearchReturn has fields for,
-// which a SearchReturnOption cannot name.
+// which a Param cannot name.
 var searchReturnNames = map[string]bool{
 	"MIN": true, "MAX": true, "ALL": true, "COUNT": true, "SAVE": true, "CONTEXT": true, "UPDATE": true,
 	"PARTIAL": true,

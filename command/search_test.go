@@ -140,7 +140,7 @@ func init() {
 			want:  &Search{Keys: []SearchKey{searchKV("SUBJECT", "xyz"), searchFuzzy(searchK("ANSWERED"))}},
 			canon: "A3 SEARCH SUBJECT xyz FUZZY ANSWERED\r\n"},
 		{name: "RFC 6203 RELEVANCY", in: "B1 SEARCH RETURN (RELEVANCY ALL) FUZZY TEXT \"Helo\"\r\n",
-			want: &Search{Return: &SearchReturn{All: true, Options: []SearchReturnOption{{Name: "RELEVANCY"}}},
+			want: &Search{Return: &SearchReturn{All: true, Options: []Param{{Name: "RELEVANCY"}}},
 				Keys: []SearchKey{searchFuzzy(searchKV("TEXT", "Helo"))}},
 			canon: "B1 SEARCH RETURN (ALL RELEVANCY) FUZZY TEXT Helo\r\n"},
 		{name: "RFC 8474 EMAILID", in: "27 SEARCH EMAILID M6d99ac3275bb4e\r\n",
@@ -215,7 +215,7 @@ func init() {
 			want:  &Search{Keys: []SearchKey{{Name: "HEADER", Field: "Subject", Value: "a b"}}},
 			canon: "a SEARCH HEADER Subject \"a b\"\r\n"},
 		{name: "unknown RETURN options with parameters", in: "a SEARCH RETURN (X-FOO 5 X-BAR (1 a \"b\" (2)) X-BAZ 1:* X-QUX) ALL\r\n",
-			want: &Search{Return: &SearchReturn{Options: []SearchReturnOption{
+			want: &Search{Return: &SearchReturn{Options: []Param{
 				{Name: "X-FOO", Value: searchNumValue(5, "5")},
 				{Name: "X-BAR", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{
 					searchNumValue(1, "1"), {Kind: wire.KindAtom, Bytes: []byte("a")}, {Kind: wire.KindString, Bytes: []byte("b")},
@@ -232,7 +232,7 @@ func init() {
 		{name: "space after an opening parenthesis", in: "a SEARCH ( ALL)\r\n", want: &Search{Keys: []SearchKey{searchAnd(searchK("ALL"))}},
 			canon: "a SEARCH (ALL)\r\n", quirks: []string{"extra-space@10"}},
 		{name: "spaces inside RETURN", in: "a SEARCH RETURN ( MIN X-FOO ) ALL\r\n",
-			want:  &Search{Return: &SearchReturn{Min: true, Options: []SearchReturnOption{{Name: "X-FOO"}}}, Keys: []SearchKey{searchK("ALL")}},
+			want:  &Search{Return: &SearchReturn{Min: true, Options: []Param{{Name: "X-FOO"}}}, Keys: []SearchKey{searchK("ALL")}},
 			canon: "a SEARCH RETURN (MIN X-FOO) ALL\r\n", quirks: []string{"extra-space@17", "space-before-paren@27"}},
 		{name: "8-bit quoted string", in: "a SEARCH CHARSET UTF-8 SUBJECT \"caf\xc3\xa9\"\r\n",
 			want:  &Search{Charset: "UTF-8", Keys: []SearchKey{searchKV("SUBJECT", "café")}},
@@ -413,13 +413,13 @@ func TestSearchRefusals(t *testing.T) {
 		&Search{Return: &SearchReturn{Partial: &SearchPartial{-1, 5}}, Keys: all},
 		&Search{Return: &SearchReturn{Partial: &SearchPartial{1, 1 << 32}}, Keys: all},
 		&Search{Return: &SearchReturn{Partial: &SearchPartial{-1 << 32, -1}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "MIN"}}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "x-foo"}}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "X-FOO"}, {Name: "X-FOO"}}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "1X"}}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "X-FOO",
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "MIN"}}}, Keys: all},
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "x-foo"}}}, Keys: all},
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "X-FOO"}, {Name: "X-FOO"}}}, Keys: all},
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "1X"}}}, Keys: all},
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "X-FOO",
 			Value: wire.Value{Kind: wire.KindString, Bytes: []byte("s")}}}}, Keys: all},
-		&Search{Return: &SearchReturn{Options: []SearchReturnOption{{Name: "X-FOO",
+		&Search{Return: &SearchReturn{Options: []Param{{Name: "X-FOO",
 			Value: wire.Value{Kind: wire.KindAtom, Bytes: []byte("abc")}}}}, Keys: all},
 	)
 }

@@ -26,7 +26,7 @@ type Select struct {
 	QResync *QResync
 	// Params are the select parameters this package does not know, kept
 	// raw, in the order sent.
-	Params []SelectParam
+	Params []Param
 }
 
 // A QResync is the parameter of SELECT (QRESYNC (...)) (RFC 7162 §3.2.5):
@@ -51,16 +51,6 @@ type QResync struct {
 	// (known-uid-set), in ascending order. Both are zero, or neither.
 	KnownSeqs    wire.SeqSet
 	KnownSeqUIDs wire.SeqSet
-}
-
-// A SelectParam is a select parameter this package does not know (RFC 4466
-// §2.1: select-param-name [SP select-param-value]), kept raw.
-type SelectParam struct {
-	// Name is the parameter's name (a tagged-ext-label), in upper case.
-	Name string
-	// Value is its value (a tagged-ext-val), or the zero Value when it
-	// has none.
-	Value wire.Value
 }
 
 // Kind returns "SELECT", or "EXAMINE" for a read-only Select.
@@ -164,7 +154,7 @@ func readSelect(d *Decoder, readOnly bool) (Command, error) {
 		}
 		return false, nil
 	}, func(name string, v wire.Value) {
-		s.Params = append(s.Params, SelectParam{Name: name, Value: v})
+		s.Params = append(s.Params, Param{Name: name, Value: v})
 	})
 	if err != nil {
 		return nil, err

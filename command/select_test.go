@@ -26,7 +26,7 @@ func init() {
 		{name: "QRESYNC with seq-match-data only", in: "a SELECT INBOX (QRESYNC (1 2 (1:2 5:6)))\r\n",
 			want: &Select{Mailbox: "INBOX", QResync: &QResync{UIDValidity: 1, ModSeq: 2, KnownSeqs: fetchSet("1:2"), KnownSeqUIDs: fetchSet("5:6")}}},
 		{name: "QRESYNC, CONDSTORE and unknown parameters", in: "a EXAMINE x (X-A QRESYNC (1 2) X-B 3:4 CONDSTORE X-C (a))\r\n",
-			want: &Select{ReadOnly: true, Mailbox: "x", CondStore: true, QResync: &QResync{UIDValidity: 1, ModSeq: 2}, Params: []SelectParam{
+			want: &Select{ReadOnly: true, Mailbox: "x", CondStore: true, QResync: &QResync{UIDValidity: 1, ModSeq: 2}, Params: []Param{
 				{Name: "X-A"},
 				{Name: "X-B", Value: wire.Value{Kind: wire.KindAtom, Bytes: []byte("3:4")}},
 				{Name: "X-C", Value: wire.Value{Kind: wire.KindList, Items: []wire.Value{{Kind: wire.KindAtom, Bytes: []byte("a")}}}},
@@ -63,10 +63,10 @@ func TestSelectRefusals(t *testing.T) {
 		&Select{Mailbox: "a", QResync: &QResync{UIDValidity: 1, ModSeq: 1, KnownSeqUIDs: fetchSet("1")}},
 		&Select{Mailbox: "a", QResync: &QResync{UIDValidity: 1, ModSeq: 1, KnownUIDs: fetchSet("1:*")}},
 		&Select{Mailbox: "a", QResync: &QResync{UIDValidity: 1, ModSeq: 1, KnownSeqs: fetchSet("1"), KnownSeqUIDs: wire.SeqSet{Saved: true}}},
-		&Select{Mailbox: "a", Params: []SelectParam{{Name: "CONDSTORE"}}},
-		&Select{Mailbox: "a", Params: []SelectParam{{Name: "QRESYNC", Value: wire.Value{Kind: wire.KindList}}}},
-		&Select{Mailbox: "a", Params: []SelectParam{{Name: "x-a"}}},
-		&Select{Mailbox: "a", Params: []SelectParam{{Name: ""}}},
+		&Select{Mailbox: "a", Params: []Param{{Name: "CONDSTORE"}}},
+		&Select{Mailbox: "a", Params: []Param{{Name: "QRESYNC", Value: wire.Value{Kind: wire.KindList}}}},
+		&Select{Mailbox: "a", Params: []Param{{Name: "x-a"}}},
+		&Select{Mailbox: "a", Params: []Param{{Name: ""}}},
 	)
 	if k := (&Select{ReadOnly: true}).Kind(); k != "EXAMINE" {
 		t.Errorf("Kind = %q", k)
