@@ -248,73 +248,24 @@ type ID struct {
 }
 
 // An IDParam is one field-value pair of an ID command.
-type IDParam struct {
-	// Key is the field name, as sent; field names are not
-	// case-sensitive.
-	Key string
-	// Value is the field's value, or NIL.
-	Value wire.NString
-}
+type IDParam = wire.IDParam
 
 // Kind returns "ID".
 func (*ID) Kind() string { return "ID" }
 
 func (id *ID) encode(e *encoder) {
-	e.Atom("ID").SP()
-	if id.Params == nil {
-		e.NIL()
-		return
-	}
-	e.ListStart()
-	for i, p := range id.Params {
-		if i > 0 {
-			e.SP()
-		}
-		e.String(p.Key).SP().NString(p.Value)
-	}
-	e.ListEnd()
+	e.Atom("ID").SP().IDParams(id.Params)
 }
 
 func readID(d *Decoder, _ bool) (Command, error) {
-	w := d.w
-	if err := w.SP(); err != nil {
+	if err := d.w.SP(); err != nil {
 		return nil, err
 	}
-	c, err := w.Peek()
+	params, err := d.w.ReadIDParams()
 	if err != nil {
 		return nil, err
 	}
-	if c != '(' {
-		off := w.Offset()
-		b, err := w.ReadAtom()
-		if err != nil {
-			return nil, err
-		}
-		if !strings.EqualFold(string(b), "NIL") {
-			return nil, w.Failf(off, "id_params_list", "expected a list of field-value pairs or NIL")
-		}
-		return &ID{}, nil
-	}
-	id := &ID{Params: []IDParam{}}
-	err = w.List(func() error {
-		key, err := w.ReadString()
-		if err != nil {
-			return err
-		}
-		p := IDParam{Key: string(key)}
-		if err := w.SP(); err != nil {
-			return err
-		}
-		if p.Value, err = w.ReadNStringValue(); err != nil {
-			return err
-		}
-		id.Params = append(id.Params, p)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return id, nil
+	return &ID{Params: params}, nil
 }
 
 func init() {

@@ -46,7 +46,7 @@ func init() {
 		{name: "RFC 9051 ENABLE UTF8=ACCEPT", in: "t ENABLE utf8=accept\r\n", want: &Enable{Capabilities: []string{"UTF8=ACCEPT"}}, canon: "t ENABLE UTF8=ACCEPT\r\n"},
 		{name: "RFC 4978 COMPRESS", in: "a COMPRESS DEFLATE\r\n", want: &Compress{Mechanism: "DEFLATE"}},
 		{name: "RFC 2971 ID", in: "a023 ID (\"name\" \"sodr\" \"version\" \"19.34\" \"vendor\" \"Pink Floyd Music Limited\")\r\n",
-			want: &ID{Params: []IDParam{{"name", wire.Str("sodr")}, {"version", wire.Str("19.34")}, {"vendor", wire.Str("Pink Floyd Music Limited")}}}},
+			want: &ID{Params: []IDParam{{Key: "name", Value: wire.Str("sodr")}, {Key: "version", Value: wire.Str("19.34")}, {Key: "vendor", Value: wire.Str("Pink Floyd Music Limited")}}}},
 		{name: "RFC 2971 ID NIL", in: "a042 ID NIL\r\n", want: &ID{}},
 		{name: "ID with a NIL value", in: "a ID (\"name\" NIL)\r\n", want: &ID{Params: []IDParam{{Key: "name"}}}},
 		{name: "ID empty list", in: "a ID ()\r\n", want: &ID{Params: []IDParam{}}},

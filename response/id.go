@@ -30,13 +30,7 @@ type ID struct {
 }
 
 // An IDParam is one field-value pair of an ID response.
-type IDParam struct {
-	// Key is the field name, such as "name", "version" or "support-url"
-	// (RFC 2971 §3.3), as sent. Field names are not case-sensitive.
-	Key string
-	// Value is the field's value, or NIL.
-	Value wire.NString
-}
+type IDParam = wire.IDParam
 
 // Kind returns "ID".
 func (id *ID) Kind() string { return "ID" }
@@ -53,55 +47,17 @@ func (id *ID) Get(key string) (wire.NString, bool) {
 }
 
 func (id *ID) encode(e *wire.Encoder) {
-	e.Atom("ID").SP()
-	if id.Params == nil {
-		e.NIL()
-		return
-	}
-	e.ListStart()
-	for i, p := range id.Params {
-		if i > 0 {
-			e.SP()
-		}
-		e.String(p.Key).SP().NString(p.Value)
-	}
-	e.ListEnd()
+	e.Atom("ID").SP().IDParams(id.Params)
 }
 
 // readID reads id_response after its name: SP id_params_list.
 func readID(d *Decoder) (Response, error) {
-	w := d.w
-	if err := w.SP(); err != nil {
+	if err := d.w.SP(); err != nil {
 		return nil, err
 	}
-	c, err := w.Peek()
+	params, err := d.w.ReadIDParams()
 	if err != nil {
 		return nil, err
 	}
-	if c != '(' {
-		if err := d.readNIL("id_params_list", "a list of field-value pairs or NIL"); err != nil {
-			return nil, err
-		}
-		return &ID{}, nil
-	}
-	id := &ID{Params: []IDParam{}}
-	err = w.List(func() error {
-		key, err := w.ReadString()
-		if err != nil {
-			return err
-		}
-		p := IDParam{Key: string(key)}
-		if err := w.SP(); err != nil {
-			return err
-		}
-		if p.Value, err = w.ReadNStringValue(); err != nil {
-			return err
-		}
-		id.Params = append(id.Params, p)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return id, nil
+	return &ID{Params: params}, nil
 }
