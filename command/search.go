@@ -894,38 +894,13 @@ func searchIsTaggedExtLabel[T string | []byte](b T) bool {
 	return len(b) > 0
 }
 
-// readPartial reads a partial-range (RFC 9394 §4).
+// readPartial reads the partial-range of PARTIAL (RFC 9394 §4).
 func (r *searchReader) readPartial() (*SearchPartial, error) {
-	w := r.w
-	const rule = "partial-range"
-	neg, err := w.Accept('-')
+	start, stop, err := r.w.ReadPartialRange()
 	if err != nil {
 		return nil, err
 	}
-	start, err := w.ReadNZNumber()
-	if err != nil {
-		return nil, err
-	}
-	if err := w.Expect(':', rule); err != nil {
-		return nil, err
-	}
-	off := w.Offset()
-	neg2, err := w.Accept('-')
-	if err != nil {
-		return nil, err
-	}
-	if neg2 != neg {
-		return nil, w.Failf(off, rule, "a range with one negative end")
-	}
-	stop, err := w.ReadNZNumber()
-	if err != nil {
-		return nil, err
-	}
-	p := &SearchPartial{Start: int64(start), Stop: int64(stop)}
-	if neg {
-		p.Start, p.Stop = -p.Start, -p.Stop
-	}
-	return p, nil
+	return &SearchPartial{Start: start, Stop: stop}, nil
 }
 
 func (s *Search) encode(e *encoder) {
@@ -981,18 +956,7 @@ func encodeSearchReturn(e *encoder, ret *SearchReturn) {
 		}
 	}
 	if p := ret.Partial; p != nil {
-		const max = 1<<32 - 1
-		if p.Start == 0 || p.Stop == 0 || (p.Start < 0) != (p.Stop < 0) ||
-			p.Start > max || p.Stop > max || p.Start < -max || p.Stop < -max {
-			e.Refuse("a PARTIAL range with 0, ends of both signs or an end beyond 2^32-1")
-			return
-		}
-		opt("PARTIAL").SP()
-		if p.Start < 0 {
-			e.Punct('-').Number(uint32(-p.Start)).Punct(':').Punct('-').Number(uint32(-p.Stop))
-		} else {
-			e.Number(uint32(p.Start)).Punct(':').Number(uint32(p.Stop))
-		}
+		opt("PARTIAL").SP().PartialRange(p.Start, p.Stop)
 	}
 	for i := range ret.Options {
 		o := &ret.Options[i]

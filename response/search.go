@@ -501,32 +501,9 @@ func (d *Decoder) readESearchPartial() (*ESearchPartial, error) {
 		return nil, err
 	}
 	p := &ESearchPartial{}
-	neg, err := w.Accept('-')
-	if err != nil {
+	var err error
+	if p.Start, p.Stop, err = w.ReadPartialRange(); err != nil {
 		return nil, err
-	}
-	start, err := w.ReadNZNumber()
-	if err != nil {
-		return nil, err
-	}
-	if err := w.Expect(':', rule); err != nil {
-		return nil, err
-	}
-	off := w.Offset()
-	neg2, err := w.Accept('-')
-	if err != nil {
-		return nil, err
-	}
-	if neg2 != neg {
-		return nil, w.Failf(off, rule, "both ends of a range must have the same sign")
-	}
-	stop, err := w.ReadNZNumber()
-	if err != nil {
-		return nil, err
-	}
-	p.Start, p.Stop = int64(start), int64(stop)
-	if neg {
-		p.Start, p.Stop = -p.Start, -p.Stop
 	}
 	if err := w.SP(); err != nil {
 		return nil, err
@@ -535,7 +512,7 @@ func (d *Decoder) readESearchPartial() (*ESearchPartial, error) {
 	if err != nil {
 		return nil, err
 	}
-	off = w.Offset()
+	off := w.Offset()
 	if c == 'N' || c == 'n' {
 		if _, ok, err := w.ReadNString(); err != nil || ok {
 			if err == nil {
@@ -668,26 +645,7 @@ func (s *ESearch) encode(e *wire.Encoder) {
 }
 
 func (p *ESearchPartial) encode(e *wire.Encoder) {
-	const max = 1<<32 - 1
-	neg := p.Start < 0
-	ok := p.Start != 0 && p.Stop != 0 && neg == (p.Stop < 0)
-	a, b := p.Start, p.Stop
-	if neg {
-		a, b = -a, -b
-	}
-	if !ok || a > max || b > max {
-		e.Refuse("a PARTIAL range that is not two non-zero 32-bit positions of the same sign")
-		return
-	}
-	e.ListStart()
-	if neg {
-		e.Punct('-')
-	}
-	e.Number(uint32(a)).Punct(':')
-	if neg {
-		e.Punct('-')
-	}
-	e.Number(uint32(b)).SP()
+	e.ListStart().PartialRange(p.Start, p.Stop).SP()
 	switch {
 	case p.Results.Saved:
 		e.Refuse(`PARTIAL results of "$"`)
