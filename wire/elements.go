@@ -182,7 +182,7 @@ func (d *Decoder) scanFrom(from int, c uint8, lax uint8, rule string) (int, erro
 			i++
 			continue
 		}
-		if x == ']' && class[x]&c == 0 && lax&looseBracket != 0 && !d.opt.strict {
+		if x == ']' && class[x]&c == 0 && lax&looseBracket != 0 {
 			if i+1 == len(b) {
 				if err := d.moreLine(); err != nil {
 					return 0, err
@@ -190,6 +190,11 @@ func (d *Decoder) scanFrom(from int, c uint8, lax uint8, rule string) (int, erro
 				continue
 			}
 			if class[b[i+1]]&c != 0 || b[i+1] >= 0x80 {
+				if d.opt.strict {
+					// Name the quirk, rather than stop
+					// before "]" and fail after it.
+					return 0, d.failQuirk(QuirkBracketInAtom, d.Offset()+int64(i), rule)
+				}
 				if bracket < 0 {
 					bracket = d.Offset() + int64(i)
 				}
@@ -219,7 +224,9 @@ func (d *Decoder) take(n int) []byte {
 }
 
 // ReadAtom reads an atom (1*ATOM-CHAR). In lenient mode it also accepts
-// 8-bit bytes and a "]" inside the atom (as Gmail's "[Gmail]/Sent").
+// 8-bit bytes and a "]" inside the atom (as Gmail's "[Gmail]/Sent"), which
+// strict mode refuses by their quirks; a "]" that ends the atom is left to
+// the caller.
 func (d *Decoder) ReadAtom() ([]byte, error) {
 	if err := d.prepare(); err != nil {
 		return nil, err

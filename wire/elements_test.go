@@ -115,7 +115,8 @@ var elementCases = []struct {
 	{name: "atom with bracket open", in: "BODY[1] ", read: readAtom, want: "BODY[1"},
 	{name: "atom ends at ]", in: "ALERT] x", read: readAtom, want: "ALERT"},
 	{name: "atom with ] inside (Gmail)", in: "[Gmail]/Sent ", read: readAtom, want: "[Gmail]/Sent", quirks: []Quirk{QuirkBracketInAtom}},
-	{name: "atom with ] inside, strict", in: "[Gmail]/Sent ", read: readAtom, want: "[Gmail", strict: true},
+	{name: "atom with ] inside, strict", in: "[Gmail]/Sent ", read: readAtom, strict: true, err: ErrQuirk, off: 6},
+	{name: "atom before ], strict", in: "ALERT] x", read: readAtom, want: "ALERT", strict: true},
 	{name: "atom eight-bit", in: "f\xc3\xbcr ", read: readAtom, want: "f\xc3\xbcr", quirks: []Quirk{QuirkEightBit}},
 	{name: "atom eight-bit strict", in: "f\xc3\xbcr ", read: readAtom, strict: true, err: ErrQuirk, off: 1},
 	{name: "atom empty", in: "(x", read: readAtom, err: ErrSyntax, off: 0},
@@ -269,9 +270,6 @@ func TestStrictRefusesEachLenientQuirk(t *testing.T) {
 		d := NewDecoder(strings.NewReader(tc.in), Strict(true))
 		_, err := tc.read(d)
 		var se *SyntaxError
-		if tc.name == "atom with ] inside (Gmail)" {
-			continue // strict reads the atom up to "]" instead
-		}
 		if !errors.As(err, &se) || se.Quirk != tc.quirks[0] || !errors.Is(err, ErrQuirk) {
 			t.Errorf("%s: strict gave %v, want the quirk %v", tc.name, err, tc.quirks[0])
 		}
