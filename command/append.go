@@ -189,7 +189,7 @@ func encodeAppendMessage(e *encoder, m *AppendMessage, cmd string) {
 		e.SP().DateTime(m.Date)
 	}
 	for _, x := range m.Ext {
-		if !isAppendExtLabel(x.Name) || strings.ToUpper(x.Name) != x.Name || x.Name == "CATENATE" || x.Name == "UTF8" {
+		if !isExtLabel(x.Name) || strings.ToUpper(x.Name) != x.Name || x.Name == "CATENATE" || x.Name == "UTF8" {
 			e.Refuse(cmd + ": an append-ext option named " + x.Name)
 			return
 		}
@@ -295,26 +295,6 @@ type appendDryReader struct{}
 
 func (appendDryReader) Read(p []byte) (int, error) { return len(p), nil }
 
-// isAppendExtLabel reports whether s is a tagged-ext-label (RFC 4466):
-// tagged-label-fchar *tagged-label-char, where tagged-label-fchar is ALPHA,
-// "-", "_" or "." and tagged-label-char adds DIGIT and ":".
-func isAppendExtLabel(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '-', c == '_', c == '.':
-		case i > 0 && ('0' <= c && c <= '9' || c == ':'):
-		default:
-			return false
-		}
-	}
-	return s != ""
-}
-
-// appendSystemFlags are the system flags of RFC 9051 §2.3.2 in their
-// canonical case, and \Recent of RFC 3501.
-var appendSystemFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`}
-
 func readAppend(d *Decoder, _ bool) (Command, error) {
 	w := d.w
 	mailbox, err := d.spMailbox()
@@ -379,7 +359,7 @@ func (d *Decoder) readAppendMessage(m *AppendMessage, lit *MessageLiteral) error
 			return d.readAppendData(&m.Data, lit, "append-data", appendDataAny)
 		}
 		off := w.Offset()
-		if !isAppendExtLabel(string(c)) {
+		if !isExtLabel(string(c)) {
 			return w.Failf(off, "append-data", "expected a literal, CATENATE, UTF8 or an append-ext label")
 		}
 		name, err := d.name()
@@ -405,7 +385,7 @@ func (d *Decoder) readAppendMessage(m *AppendMessage, lit *MessageLiteral) error
 			}
 			return d.appendListEnd("append-data")
 		}
-		if !isAppendExtLabel(string(name)) {
+		if !isExtLabel(string(name)) {
 			return w.Failf(off, "append-ext", "%q is not an append-ext label", name)
 		}
 		x := Param{Name: string(name)}
@@ -445,22 +425,10 @@ func (d *Decoder) readAppendFlags() ([]string, error) {
 				return w.Failf(off+int64(i), "flag", "flag %q is not an atom", b)
 			}
 		}
-		flags = append(flags, appendFlag(b))
+		flags = append(flags, canonFlag(string(b)))
 		return nil
 	})
 	return flags, err
-}
-
-// appendFlag returns a flag as a string, a system flag in canonical case.
-func appendFlag(b []byte) string {
-	if len(b) > 0 && b[0] == '\\' {
-		for _, f := range appendSystemFlags {
-			if strings.EqualFold(string(b), f) {
-				return f
-			}
-		}
-	}
-	return string(b)
 }
 
 // readCatenate reads "(" cat-part *(SP cat-part) ")" after CATENATE SP.

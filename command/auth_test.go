@@ -1,6 +1,9 @@
 package command
 
 import (
+	"encoding/base64"
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/mailwire/imap/wire"
@@ -122,5 +125,41 @@ func TestAuthRefusals(t *testing.T) {
 	})
 	if b, err := AppendCommand(nil, "", &Noop{}); err == nil {
 		t.Errorf("a command without a tag: %q", b)
+	}
+}
+
+// TestAuthResponseLong: a client response longer than the decoder's buffer
+// decodes whole; one longer than MaxLineBytes fails with ErrLineTooLong,
+// and the decoder goes on after Skip.
+func TestAuthResponseLong(t *testing.T) {
+	data := strings.Repeat("0123456789abcdef", 8<<10) // 128 KiB
+	line := base64.StdEncoding.EncodeToString([]byte(data))
+	for _, c := range []struct {
+		limit int64
+		want  error
+	}{{1 << 20, nil}, {64 << 10, wire.ErrLineTooLong}} {
+		in := "a AUTHENTICATE PLAIN\r\n" + line + "\r\nb NOOP\r\n"
+		d := NewDecoder(strings.NewReader(in), wire.MaxLineBytes(c.limit))
+		if _, _, err := d.ReadCommand(); err != nil {
+			t.Fatal(err)
+		}
+		_, cmd, err := d.ReadCommand()
+		switch {
+		case c.want == nil && err != nil:
+			t.Fatalf("limit %d: %v", c.limit, err)
+		case c.want == nil:
+			if r, ok := cmd.(*AuthResponse); !ok || r.Data.Reveal() != data {
+				t.Fatalf("limit %d: %T, not the data", c.limit, cmd)
+			}
+		case !errors.Is(err, c.want):
+			t.Fatalf("limit %d: %v, want %v", c.limit, err, c.want)
+		default:
+			if err := d.Skip(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if tag, cmd, err := d.ReadCommand(); err != nil || tag != "b" || cmd.Kind() != "NOOP" {
+			t.Errorf("limit %d: next: %q %v %v", c.limit, tag, cmd, err)
+		}
 	}
 }

@@ -77,3 +77,28 @@ type Param struct {
 	// there is none.
 	Value wire.Value
 }
+
+// extLabelBad returns the index of the first byte of s that keeps it from
+// being a tagged-ext-label (RFC 4466 §2.1), the name of a Param, or -1 if
+// it is one; 0 for an empty s.
+//
+//	tagged-ext-label   = tagged-label-fchar *tagged-label-char
+//	tagged-label-fchar = ALPHA / "-" / "_" / "."
+//	tagged-label-char  = tagged-label-fchar / DIGIT / ":"
+func extLabelBad[T string | []byte](s T) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_' || c == '.' ||
+			i > 0 && ('0' <= c && c <= '9' || c == ':') {
+			continue
+		}
+		return i
+	}
+	if len(s) == 0 {
+		return 0
+	}
+	return -1
+}
+
+// isExtLabel reports whether s is a tagged-ext-label.
+func isExtLabel[T string | []byte](s T) bool { return extLabelBad(s) < 0 }

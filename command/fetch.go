@@ -828,29 +828,10 @@ func modsReadLabel(d *Decoder, rule string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if i := modsBadLabelByte(name); i >= 0 {
+	if i := extLabelBad(name); i >= 0 {
 		return nil, d.w.Failf(off+int64(i), rule, "%q is not a tagged-ext-label", name)
 	}
 	return name, nil
-}
-
-// modsBadLabelByte returns the index of the first byte of s that keeps
-// it from being a tagged-ext-label: tagged-label-fchar *tagged-label-char,
-// where tagged-label-fchar = ALPHA / "-" / "_" / "." and tagged-label-char
-// adds DIGIT and ":". It returns -1 for a label.
-func modsBadLabelByte[T string | []byte](s T) int {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '-' || c == '_' || c == '.' ||
-			i > 0 && ('0' <= c && c <= '9' || c == ':') {
-			continue
-		}
-		return i
-	}
-	if len(s) == 0 {
-		return 0
-	}
-	return -1
 }
 
 func modsValueStart(c byte) bool {
@@ -876,7 +857,7 @@ func modsIsValue(v *wire.Value) bool {
 // modifier, a select parameter) from having a wire form that decodes to
 // the same value, or "". reserved are the names this package types.
 func modsCheck(name string, v *wire.Value, reserved ...string) string {
-	if modsBadLabelByte(name) >= 0 || strings.ToUpper(name) != name {
+	if extLabelBad(name) >= 0 || strings.ToUpper(name) != name {
 		return "name " + name + " is not an upper-case tagged-ext-label"
 	}
 	for _, r := range reserved {

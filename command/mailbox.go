@@ -148,7 +148,7 @@ func (c *Create) encode(e *encoder) {
 		e.ListEnd()
 	}
 	for i, p := range c.Params {
-		if !mboxExtLabel(p.Name) || strings.ToUpper(p.Name) != p.Name {
+		if !isExtLabel(p.Name) || strings.ToUpper(p.Name) != p.Name {
 			e.Refuse("CREATE: the parameter name " + p.Name + ": not an upper-case tagged-ext-label")
 			return
 		}
@@ -381,24 +381,6 @@ func mboxNotAtom(b []byte) int {
 	return -1
 }
 
-// mboxExtLabel reports whether s is a tagged-ext-label (RFC 4466 §3):
-//
-//	tagged-ext-label   = tagged-label-fchar *tagged-label-char
-//	tagged-label-fchar = ALPHA / "-" / "_" / "."
-//	tagged-label-char  = tagged-label-fchar / DIGIT / ":"
-func mboxExtLabel[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '-', c == '_', c == '.':
-		case i > 0 && ('0' <= c && c <= '9' || c == ':'):
-		default:
-			return false
-		}
-	}
-	return len(s) > 0
-}
-
 // mboxReadExtLabel reads a tagged-ext-label and returns it in upper case.
 func mboxReadExtLabel(d *Decoder, rule string) (string, error) {
 	off := d.w.Offset()
@@ -406,7 +388,7 @@ func mboxReadExtLabel(d *Decoder, rule string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !mboxExtLabel(b) {
+	if !isExtLabel(b) {
 		return "", d.w.Failf(off, rule, "%q is not a tagged-ext-label", b)
 	}
 	return string(b), nil

@@ -143,23 +143,23 @@ func (s *Store) check() string {
 		if !isStoreFlag(f) {
 			return "flag " + f + " has no wire form, or is \\*"
 		}
-		if c := storeCanonFlag(f); c != f {
+		if c := canonFlag(f); c != f {
 			return "flag " + f + " is a system flag not in its canonical case " + c
 		}
 	}
 	return ""
 }
 
-// storeSystemFlags are the system flags of RFC 3501 §2.3.2 in their
+// systemFlags are the system flags of RFC 3501 §2.3.2 in their
 // canonical case (RFC 9051 drops \Recent, which RFC 3501 servers still
 // report).
-var storeSystemFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`}
+var systemFlags = [...]string{`\Seen`, `\Answered`, `\Flagged`, `\Deleted`, `\Draft`, `\Recent`}
 
-// storeCanonFlag returns a system flag in its canonical case, and any
+// canonFlag returns a system flag in its canonical case, and any
 // other flag as it is.
-func storeCanonFlag(f string) string {
+func canonFlag(f string) string {
 	if len(f) > 1 && f[0] == '\\' {
-		for _, s := range storeSystemFlags {
+		for _, s := range systemFlags {
 			if strings.EqualFold(f, s) {
 				return s
 			}
@@ -326,7 +326,7 @@ func (d *Decoder) readStoreFlag(label bool) (string, error) {
 	if label {
 		return f, nil
 	}
-	return storeCanonFlag(f), nil
+	return canonFlag(f), nil
 }
 
 // A Copy is the COPY command (RFC 9051 §6.4.7), or UID COPY (§6.4.9).

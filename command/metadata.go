@@ -140,7 +140,7 @@ func (c *GetMetadata) encode(e *encoder) {
 		}
 		for i := range c.Options {
 			o := &c.Options[i]
-			if !mboxExtLabel(o.Name) || strings.ToUpper(o.Name) != o.Name {
+			if !isExtLabel(o.Name) || strings.ToUpper(o.Name) != o.Name {
 				e.Refuse("GETMETADATA: the option name " + o.Name + ": not an upper-case tagged-ext-label")
 				return
 			}

@@ -808,7 +808,7 @@ func (r *searchReader) listSpace() error {
 func (r *searchReader) readReturnOption(ret *SearchReturn, name []byte, off int64) (end, sep bool, err error) {
 	w := r.w
 	const rule = "search-return-opt"
-	if !searchIsTaggedExtLabel(name) {
+	if !isExtLabel(name) {
 		return false, false, w.Failf(off, rule, "expected a return option, found %q", name)
 	}
 	for _, o := range ret.Options {
@@ -873,25 +873,6 @@ func searchIsModParams(v *wire.Value) bool {
 		return true
 	}
 	return false
-}
-
-// searchIsTaggedExtLabel reports whether b is a tagged-ext-label (RFC 4466
-// §2.1):
-//
-//	tagged-ext-label    = tagged-label-fchar *tagged-label-char
-//	tagged-label-fchar  = ALPHA / "-" / "_" / "."
-//	tagged-label-char   = tagged-label-fchar / DIGIT / ":"
-func searchIsTaggedExtLabel[T string | []byte](b T) bool {
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '-', c == '_', c == '.':
-		case i > 0 && ('0' <= c && c <= '9' || c == ':'):
-		default:
-			return false
-		}
-	}
-	return len(b) > 0
 }
 
 // readPartial reads the partial-range of PARTIAL (RFC 9394 §4).
@@ -960,7 +941,7 @@ func encodeSearchReturn(e *encoder, ret *SearchReturn) {
 	}
 	for i := range ret.Options {
 		o := &ret.Options[i]
-		if !searchIsTaggedExtLabel(o.Name) || strings.ToUpper(o.Name) != o.Name || searchReturnNames[o.Name] {
+		if !isExtLabel(o.Name) || strings.ToUpper(o.Name) != o.Name || searchReturnNames[o.Name] {
 			e.Refuse("a RETURN option named " + o.Name)
 			return
 		}
