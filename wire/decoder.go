@@ -54,6 +54,11 @@ type Decoder struct {
 	spaces   int    // spaces read before the next token
 	spaceOff int64  // offset of the first of them
 
+	// tokFast is set when ReadToken may take its fast path, which needs
+	// everything tokFastOK checks. Only ReadToken's general path sets it;
+	// whatever falsifies one of the conditions clears it.
+	tokFast bool
+
 	// textLine is set when the current line ends in free text (a status
 	// response or continuation request), in which a trailing "{n}" is text,
 	// not a literal announcement.
@@ -171,6 +176,7 @@ func (d *Decoder) failQuirk(q Quirk, off int64, rule string) error {
 func (d *Decoder) broken(e *SyntaxError) error {
 	if d.err == nil {
 		d.err = e
+		d.tokFast = false
 	}
 	return e
 }
@@ -196,6 +202,7 @@ func (d *Decoder) begin() {
 	}
 	off := d.Offset()
 	d.inMsg = true
+	d.tokFast = false
 	defer d.setEnd()
 	d.msgStart = off
 	d.segStart = off
@@ -222,6 +229,7 @@ func (d *Decoder) MarkTextLine() { d.textLine = true }
 func (d *Decoder) endMessage() error {
 	used := d.lineUsed + d.Offset() - d.segStart
 	d.inMsg = false
+	d.tokFast = false
 	d.setEnd()
 	if used > d.opt.maxLineBytes {
 		return d.fail(d.segStart+d.opt.maxLineBytes-d.lineUsed, "message", d.errLine())
@@ -427,11 +435,13 @@ func (d *Decoder) Skip() error {
 			return d.skipped()
 		}
 		d.lit = litState{pending: true, ann: ann, remain: ann.Size, refused: true}
+		d.tokFast = false
 	}
 }
 
 func (d *Decoder) skipped() error {
 	d.inMsg = false
+	d.tokFast = false
 	d.setEnd()
 	d.textLine = false
 	d.err = nil

@@ -258,3 +258,79 @@ func FuzzEncodeDecode(f *testing.F) {
 		}
 	})
 }
+
+// mixedOps are the Decoder calls FuzzMixedReads interleaves, as typed layers
+// do: ReadToken between element readers, Skip after errors.
+var mixedOps = []struct {
+	name string
+	read readFunc
+}{
+	{"token", func(d *Decoder) (string, error) {
+		t, err := d.ReadToken()
+		return fmt.Sprintf("%v %q %v %d", t.Kind, t.Bytes(), t.flags, t.Offset), err
+	}},
+	{"token", func(d *Decoder) (string, error) {
+		t, err := d.ReadToken()
+		return fmt.Sprintf("%v %q %v %d", t.Kind, t.Bytes(), t.flags, t.Offset), err
+	}},
+	{"skip", func(d *Decoder) (string, error) { return "", d.Skip() }},
+	{"peek", func(d *Decoder) (string, error) {
+		c, err := d.Peek()
+		return string(c), err
+	}},
+	{"sp", func(d *Decoder) (string, error) { return "", d.SP() }},
+	{"liststart", func(d *Decoder) (string, error) { return "", d.ListStart() }},
+	{"listend", func(d *Decoder) (string, error) {
+		ok, err := d.ListEnd()
+		return fmt.Sprint(ok), err
+	}},
+	{"atom", readAtom}, {"tag", readTag}, {"quoted", readQuoted}, {"string", readString},
+	{"astring", readAString}, {"flag", readFlag}, {"text", readText}, {"number", readNumber},
+	{"nz", readNZ}, {"number64", readNum64}, {"nstring", readNString}, {"atomlist", readAtomList},
+	{"literal", readLiteralStream}, {"eol", readEOL}, {"mailbox", readMailbox}, {"value", readValue},
+	{"seqset", readSeqSet}, {"date", readDate}, {"datetime", readDateTime},
+}
+
+// FuzzMixedReads interleaves ReadToken with the other readers, in the order
+// prog gives, and checks after every call that ReadToken's fast path is
+// enabled only when its conditions hold, and that whole input and input
+// one byte at a time give the same results.
+func FuzzMixedReads(f *testing.F) {
+	f.Add([]byte{0, 0, 7, 0, 1}, richFetch(nil, 1))
+	f.Add([]byte{7, 0, 4, 0, 21, 2}, []byte("a LOGIN {3}\r\nabc \"x\" (1 2)\r\n* OK [ALERT] hi\r\n"))
+	f.Add([]byte{0, 19, 0, 0, 20}, []byte("* 1 FETCH (BODY[] {5}\r\nhello FLAGS (\\Seen))\r\n"))
+	f.Fuzz(func(t *testing.T, prog, in []byte) {
+		if len(prog) == 0 || len(prog) > 64 {
+			return
+		}
+		for _, strict := range []bool{false, true} {
+			opts := append(fuzzOpts[:len(fuzzOpts):len(fuzzOpts)], Strict(strict))
+			whole := mixedReads(t, NewDecoder(bytes.NewReader(in), opts...), prog)
+			bytewise := mixedReads(t, NewDecoder(iotest.OneByteReader(bytes.NewReader(in)), opts...), prog)
+			if whole != bytewise {
+				t.Fatalf("strict=%v: whole and byte-at-a-time input differ:\n%s\n%s", strict, whole, bytewise)
+			}
+		}
+	})
+}
+
+func mixedReads(t *testing.T, d *Decoder, prog []byte) string {
+	var out strings.Builder
+	for i := range 2000 {
+		op := mixedOps[int(prog[i%len(prog)])%len(mixedOps)]
+		v, err := op.read(d)
+		if d.tokFast && !d.tokFastOK() {
+			t.Fatalf("after %s at offset %d: fast path enabled, but its conditions do not hold", op.name, d.Offset())
+		}
+		if se, ok := err.(*SyntaxError); ok {
+			c := *se
+			c.Quote = ""
+			err = &c
+		}
+		fmt.Fprintf(&out, "%s %q %v\n", op.name, v, err)
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+	}
+	return out.String()
+}

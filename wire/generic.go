@@ -249,7 +249,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		switch g.phase {
 		case genFirst:
 			g.phase = genSecond
-			if t.Kind == KindAtom && len(t.b) == 1 && t.b[0] == '+' {
+			if t.Kind == KindAtom && t.b.n == 1 && *t.b.p == '+' {
 				g.phase = genStatus
 				d.textLine = true
 			} else if t.Kind == KindListStart || t.Kind == KindSectionStart {
@@ -259,7 +259,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 			g.phase = genValues
 			if t.Kind == KindAtom {
 				for _, w := range statusWords {
-					if equalFold(t.b, w) {
+					if equalFold(t.Bytes(), w) {
 						g.phase = genStatus
 						d.textLine = true
 					}
@@ -495,12 +495,12 @@ func (d *Decoder) genToken(g *genState, t Token) error {
 		return nil
 	case KindString:
 		v.Binary = t.Binary()
-		v.Bytes = g.keep(t.b)
+		v.Bytes = g.keep(t.Bytes())
 	case KindNumber:
 		v.Num = t.Number()
-		v.Bytes = g.keep(t.b)
+		v.Bytes = g.keep(t.Bytes())
 	default:
-		v.Bytes = g.keep(t.b)
+		v.Bytes = g.keep(t.Bytes())
 	}
 	g.add(v)
 	return nil

@@ -54,6 +54,7 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 	d.lineUsed += d.Offset() - d.segStart
 	d.segStart = d.Offset()
 	d.lit = litState{pending: true, ann: ann, remain: ann.Size, refused: true}
+	d.tokFast = false
 	d.setEnd()
 	if d.lineUsed > d.opt.maxLineBytes {
 		return ann, d.fail(d.segStart-(d.lineUsed-d.opt.maxLineBytes), "message", d.errLine())
@@ -75,6 +76,7 @@ func (d *Decoder) readLiteralHead(rule string, buffered bool) (literal.Announcem
 			// The peer will not send the body: the message ends here.
 			d.lit = litState{}
 			d.inMsg = false
+			d.tokFast = false
 			d.gen.reset()
 			return ann, err
 		}

@@ -1,6 +1,9 @@
 package wire
 
-import "strconv"
+import (
+	"strconv"
+	"unsafe"
+)
 
 // Kind is the kind of a Token or a Value.
 type Kind uint8
@@ -55,7 +58,27 @@ type Token struct {
 	Kind   Kind
 	flags  uint8
 	Offset int64 // stream offset of the token's first byte
-	b      []byte
+	b      view
+}
+
+// A view is a byte slice without its capacity. It keeps Token within the
+// four words and four fields that the compiler keeps in registers rather
+// than copying through memory, which ReadToken's speed depends on.
+type view struct {
+	p *byte
+	n int
+}
+
+// viewOf returns the view of b.
+func viewOf(b []byte) view { return view{unsafe.SliceData(b), len(b)} }
+
+// bytes returns the viewed bytes, with no spare capacity: appending to them
+// never writes into the buffer they view.
+func (v view) bytes() []byte {
+	if v.p == nil {
+		return nil
+	}
+	return unsafe.Slice(v.p, v.n)
 }
 
 // Token flags.
@@ -82,22 +105,22 @@ func (t Token) Binary() bool { return t.flags&flagBinary != 0 }
 // Bytes returns the token's content: the word of an atom or number, the
 // unescaped content of a quoted string, the body of a literal. It is empty
 // for punctuation and line endings.
-func (t Token) Bytes() []byte { return t.b }
+func (t Token) Bytes() []byte { return t.b.bytes() }
 
 // Number returns the value of a KindNumber token, and 0 for other kinds.
 func (t Token) Number() uint64 {
 	if t.Kind != KindNumber {
 		return 0
 	}
-	n, _ := parseDigits(t.b, 1<<64-1)
+	n, _ := parseDigits(t.b.bytes(), 1<<64-1)
 	return n
 }
 
 // Clone returns a copy of the token whose bytes do not alias the decoder's
 // buffers.
 func (t Token) Clone() Token {
-	if t.b != nil {
-		t.b = append([]byte(nil), t.b...)
+	if t.b.p != nil {
+		t.b = viewOf(append([]byte(nil), t.b.bytes()...))
 	}
 	return t
 }
@@ -106,9 +129,9 @@ func (t Token) Clone() Token {
 func (t Token) String() string {
 	switch t.Kind {
 	case KindAtom, KindNumber, KindText:
-		return string(t.b)
+		return string(t.b.bytes())
 	case KindString:
-		return strconv.Quote(string(t.b))
+		return strconv.Quote(string(t.b.bytes()))
 	}
 	return t.Kind.String()
 }
@@ -129,7 +152,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 	// general path, which gives the same result.
 	// (A space that starts a message is a quirk, which the general path
 	// reports.)
-	if d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.base+int64(d.r) != d.msgStart {
+	if d.tokFast {
 		b := d.buf[d.r:d.end]
 		j := 0
 		if len(b) > 1 && b[0] == ' ' {
@@ -160,7 +183,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 					k = KindNIL
 				}
 				d.r += j + n
-				return Token{Kind: k, flags: uint8(j), Offset: off, b: w}, nil
+				return Token{Kind: k, flags: uint8(j), Offset: off, b: viewOf(w)}, nil
 			case c == '"':
 				n := consumeClass(b[j+1:], cQuoted)
 				k := j + 1 + n
@@ -168,7 +191,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 					break
 				}
 				d.r += k + 1
-				return Token{Kind: KindString, flags: uint8(j), Offset: off, b: b[j+1 : k : k]}, nil
+				return Token{Kind: KindString, flags: uint8(j), Offset: off, b: viewOf(b[j+1 : k : k])}, nil
 			case c == '(' || c == '[':
 				if j+1 == len(b) || b[j+1] == ' ' || d.depth >= d.opt.maxDepth {
 					break
@@ -207,10 +230,11 @@ func (d *Decoder) readToken() (Token, error) {
 				return Token{}, err
 			}
 			t := d.litTok
-			t.b = b
+			t.b = viewOf(b)
 			if err := d.tokenDone(&t); err != nil {
 				return Token{}, err
 			}
+			d.tokFast = d.tokFastOK()
 			return t, nil
 		}
 		if err := d.prepare(); err != nil {
@@ -240,6 +264,7 @@ func (d *Decoder) readToken() (Token, error) {
 			d.spaceOff = d.Offset()
 		}
 		d.spaces++
+		d.tokFast = false
 		d.r++
 	}
 	t := Token{Offset: d.Offset()}
@@ -260,11 +285,12 @@ func (d *Decoder) readToken() (Token, error) {
 		if err != nil {
 			return Token{}, err
 		}
-		t.b = d.take(n)
+		w := d.take(n)
+		t.b = viewOf(w)
 		t.Kind = KindAtom
-		if isNumber(t.b) {
+		if isNumber(w) {
 			t.Kind = KindNumber
-		} else if isNIL(t.b) {
+		} else if isNIL(w) {
 			t.Kind = KindNIL
 		}
 	} else {
@@ -291,7 +317,7 @@ func (d *Decoder) readToken() (Token, error) {
 			if err != nil {
 				return Token{}, err
 			}
-			t.Kind, t.b = KindString, b
+			t.Kind, t.b = KindString, viewOf(b)
 		case '{', '~':
 			ann, err := d.readLiteralHead("literal", true)
 			if err != nil {
@@ -311,7 +337,7 @@ func (d *Decoder) readToken() (Token, error) {
 			if err != nil {
 				return Token{}, err
 			}
-			t.b = b
+			t.b = viewOf(b)
 		case '\r', '\n':
 			if d.spaces > 0 && d.opt.strict {
 				return Token{}, d.failQuirk(QuirkTrailingSpace, d.spaceOff, "CRLF")
@@ -332,7 +358,15 @@ func (d *Decoder) readToken() (Token, error) {
 	if err := d.tokenDone(&t); err != nil {
 		return Token{}, err
 	}
+	d.tokFast = d.tokFastOK()
 	return t, nil
+}
+
+// tokFastOK reports whether ReadToken may take its fast path: the message
+// is sound and under way past its first token, no literal body is due, and
+// no spaces have been consumed for the next token.
+func (d *Decoder) tokFastOK() bool {
+	return d.err == nil && !d.lit.pending && d.inMsg && d.spaces == 0 && d.base+int64(d.r) != d.msgStart
 }
 
 // inSection reports whether the innermost open bracket of ReadToken is a
