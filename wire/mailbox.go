@@ -100,6 +100,9 @@ const (
 	msgMboxEncodedASCII = "base64 encodes a printable US-ASCII character"
 	msgMboxLoneLow      = "low surrogate without a high surrogate"
 	msgMboxLoneHigh     = "high surrogate not followed by a low surrogate"
+	// msgMboxAmpersand marks an "&" encoded in base64: the quirk
+	// QuirkUnencodedAmpersand rather than a plain error.
+	msgMboxAmpersand = "base64 encodes \"&\""
 )
 
 // mutf7Shift turns the 6-bit values of one base64 shift into UTF-16 code
@@ -142,7 +145,9 @@ func (d *mutf7Shift) push(v byte) (r rune, at int64, msg string) {
 	case u >= 0xdc00 && u <= 0xdfff:
 		return -1, at, msgMboxLoneLow
 	case u >= 0x20 && u <= 0x7e:
-		return -1, at, msgMboxEncodedASCII
+		// The character is returned with the error, for a lenient
+		// decoder that takes "&" encoded this way (Yandex).
+		return u, at, msgMboxEncodedASCII
 	}
 	return u, 0, ""
 }
@@ -245,6 +250,19 @@ func decodeMailboxT[T string | []byte](b T, lenient bool) (string, QuirkReport, 
 		var d mutf7Shift
 		for k := i + 1; k < j; k++ {
 			r, at, msg := d.push(mutf7Value[b[k]])
+			if msg == msgMboxEncodedASCII && r == '&' {
+				// Yandex encodes "&" in the base64 of the characters
+				// around it ("&BBAEMQQyACYEMwQ0BDU-" for "Абв&где")
+				// instead of writing "&-": the quirk of an "&" not
+				// encoded as "&-", reported at the shift's start.
+				if !lenient {
+					return "", QuirkReport{}, ampersandError(b, i)
+				}
+				if q.Quirk == 0 {
+					q = QuirkReport{Quirk: QuirkUnencodedAmpersand, Offset: int64(i)}
+				}
+				msg = ""
+			}
 			if msg != "" {
 				return "", QuirkReport{}, mailboxError(b, i+1+int(at), msg)
 			}
@@ -564,6 +582,8 @@ func (d *mutf7Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 					return nDst, nSrc, d.fail(src, base, d.ampOff, true, "")
 				case d.adjacent:
 					return nDst, nSrc, d.fail(src, base, d.ampOff, false, msgMboxAdjacent)
+				case d.errMsg == msgMboxAmpersand:
+					return nDst, nSrc, d.fail(src, base, d.ampOff, true, "")
 				case d.errMsg != "":
 					return nDst, nSrc, d.fail(src, base, d.errAt, false, d.errMsg)
 				case d.sd.high != 0:
@@ -578,11 +598,14 @@ func (d *mutf7Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 			}
 			sd := d.sd
 			r, at, msg := sd.push(v)
-			if r >= 0 {
+			if r >= 0 && msg == "" {
 				if len(dst)-nDst < utf8.RuneLen(r) {
 					return nDst, nSrc, transform.ErrShortDst
 				}
 				nDst += utf8.EncodeRune(dst[nDst:], r)
+			}
+			if msg == msgMboxEncodedASCII && r == '&' {
+				msg = msgMboxAmpersand
 			}
 			if msg != "" && d.errMsg == "" {
 				d.errAt, d.errMsg = d.ampOff+1+at, msg

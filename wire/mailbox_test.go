@@ -209,7 +209,9 @@ var mailboxRefusals = []struct {
 	{"encoded a", "&", "AGE-", false},
 	{"encoded space", "&", "ACA-", false},
 	{"encoded tilde", "&", "AH4-", false},
-	{"encoded ampersand", "&", "ACY-", false},
+	{"encoded ampersand", "", "&ACY-", true},
+	{"encoded ampersand among others (Yandex)", "", "&BBAEMQQyACYEMwQ0BDU-", true},
+	{"encoded ampersand after another error", "&", "AGEAJg-", false},
 	{"encoded ascii second unit", "&AO", "kAYQ-", false},
 	{"encoded ascii third unit", "&AOkA6", "QBh-", false},
 	{"lone high at end", "&", "2D0-", false},
@@ -284,6 +286,10 @@ func TestDecodeMailboxLenient(t *testing.T) {
 		{"bit count", "R&D-2024", "R&D-2024", len("R")},
 		{"leftover bits", "x&AOl-", "x&AOl-", len("x")},
 		{"after a shift", "&AOk-&", "é&", len("&AOk-")},
+		// modern-email/defects#46: Yandex lists "Абв&где" so.
+		{"encoded in base64 (Yandex)", "&BBAEMQQyACYEMwQ0BDU-", "Абв&где", 0},
+		{"encoded alone", "R&ACY-D", "R&D", len("R")},
+		{"encoded after a plain one", "a&b &ACY-", "a&b &", len("a")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, q, err := decodeMailbox([]byte(tc.in), true)

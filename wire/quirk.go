@@ -56,7 +56,9 @@ const (
 	// text after it (Gmail's HIGHESTMODSEQ).
 	QuirkCodeWithoutText
 	// QuirkUnencodedAmpersand: "&" not encoded as "&-" in a modified UTF-7
-	// mailbox name (Yandex).
+	// mailbox name, but left bare ("Tom & Jerry") or encoded in the base64
+	// of the characters around it ("&BBAEMQQyACYEMwQ0BDU-" for "Абв&где")
+	// (Yandex).
 	QuirkUnencodedAmpersand
 	// QuirkMailboxSpecials: an unquoted mailbox name containing specials
 	// (StartMail).
