@@ -250,7 +250,8 @@ func (d *Decoder) readStatus(s *Status) error {
 }
 
 // readRespText reads [SP resp-text] up to the line ending. When the line
-// ends before the space, quirk q is reported and the text is empty.
+// ends before the space, quirk q is reported and the text is empty. Text
+// right after a response code's "]" is wire.QuirkCodeWithoutSpace.
 func (d *Decoder) readRespText(q wire.Quirk) (Code, string, error) {
 	w := d.w
 	if err := d.spOrEnd(q); err != nil {
@@ -270,7 +271,13 @@ func (d *Decoder) readRespText(q wire.Quirk) (Code, string, error) {
 		if code, err = d.readCode(name, args, off); err != nil {
 			return nil, "", err
 		}
-		if err := d.spOrEnd(wire.QuirkCodeWithoutText); err != nil {
+		if c, err := w.Peek(); err != nil {
+			return nil, "", err
+		} else if c != ' ' && c != '\r' && c != '\n' {
+			if err := w.Quirk(wire.QuirkCodeWithoutSpace, w.Offset(), "resp-text"); err != nil {
+				return nil, "", err
+			}
+		} else if err := d.spOrEnd(wire.QuirkCodeWithoutText); err != nil {
 			return nil, "", err
 		}
 	}

@@ -102,6 +102,8 @@ var messageVectors = []struct {
 	{name: "continuation without space", in: "+\r\n", want: "+ \r\n", quirks: []Quirk{QuirkContinuationNoSpace}},
 	{name: "code without text", in: "* OK [HIGHESTMODSEQ 715194045007]\r\n", want: "* OK [HIGHESTMODSEQ 715194045007] \r\n", quirks: []Quirk{QuirkCodeWithoutText}},
 	{name: "status without space", in: "a1 OK\r\n", want: "a1 OK \r\n", quirks: []Quirk{QuirkCodeWithoutText}},
+	{name: "text right after the code (RFC 2193 §4)", in: "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE]Remote Mailbox\r\n",
+		want: "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE] Remote Mailbox\r\n", quirks: []Quirk{QuirkCodeWithoutSpace}},
 	// Text that starts with "[" but no response code: Exchange's
 	// [Error="..." ...], a code left open, one that ends like a literal.
 	{name: "exchange error code", in: "R1 OK [Error=\"Cross Server access\" Proxy=x:1993:SSL] AUTHENTICATE completed.\r\n", quirks: []Quirk{QuirkBadResponseCode}},

@@ -302,6 +302,15 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		g.close()
 		g.phase = genAfterCode
 	case genAfterCode:
+		if c, err := d.Peek(); err != nil {
+			return false, err
+		} else if c != ' ' && c != '\r' && c != '\n' {
+			if err := d.Quirk(QuirkCodeWithoutSpace, d.Offset(), "resp-text"); err != nil {
+				return false, err
+			}
+			g.phase = genText
+			return false, nil
+		}
 		return false, d.genSPOrEnd(g, QuirkCodeWithoutText, genText)
 	case genText:
 		off := d.Offset()

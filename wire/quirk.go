@@ -88,6 +88,10 @@ const (
 	// in one parenthesised group, as Dovecot sends them, where RFC 5524
 	// puts each in its own: "(BODYPARTSTRUCTURE (...) BINARY {n}...)".
 	QuirkGroupedMetadata
+	// QuirkCodeWithoutSpace: text right after the "]" of a response code,
+	// with no space between, as in RFC 2193's own example
+	// "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE]Remote Mailbox".
+	QuirkCodeWithoutSpace
 
 	numQuirks
 )
@@ -116,6 +120,7 @@ var quirkNames = [numQuirks]string{
 	QuirkBadResponseCode:     "bad-response-code",
 	QuirkBadCodeArguments:    "bad-code-arguments",
 	QuirkGroupedMetadata:     "grouped-metadata",
+	QuirkCodeWithoutSpace:    "code-without-space",
 }
 
 // String returns the quirk's stable kebab-case name, such as
