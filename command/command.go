@@ -34,6 +34,15 @@ type encoder struct {
 	dry bool
 }
 
+// sep writes the space that goes before each item of a list but the
+// first; n counts the items written so far.
+func (e *encoder) sep(n *int) {
+	if *n > 0 {
+		e.SP()
+	}
+	*n++
+}
+
 // An Unknown is a command this package does not know, kept as generic
 // values so that nothing is lost: a server can answer it with BAD (or
 // handle an extension itself) and go on, and it re-encodes as it came.

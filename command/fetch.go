@@ -258,23 +258,17 @@ func (f *Fetch) encode(e *encoder) {
 		return
 	}
 	e.SP().ListStart()
-	first := true
-	sep := func() {
-		if !first {
-			e.SP()
-		}
-		first = false
-	}
+	n := 0
 	if f.ChangedSince != 0 {
-		sep()
+		e.sep(&n)
 		e.Atom("CHANGEDSINCE").SP().Number64(f.ChangedSince)
 	}
 	if f.Vanished {
-		sep()
+		e.sep(&n)
 		e.Atom("VANISHED")
 	}
 	for _, m := range f.Modifiers {
-		sep()
+		e.sep(&n)
 		modsWrite(e, m.Name, &m.Value)
 	}
 	e.ListEnd()

@@ -119,20 +119,14 @@ func (c *GetMetadata) encode(e *encoder) {
 	if c.HasMaxSize || c.Depth != MetadataDepthNone || len(c.Options) > 0 {
 		e.SP().ListStart()
 		n := 0
-		sep := func() {
-			if n > 0 {
-				e.SP()
-			}
-			n++
-		}
 		if c.HasMaxSize {
-			sep()
+			e.sep(&n)
 			e.Atom("MAXSIZE").SP().Number(c.MaxSize)
 		}
 		switch c.Depth {
 		case MetadataDepthNone:
 		case MetadataDepth0, MetadataDepth1, MetadataDepthInfinity:
-			sep()
+			e.sep(&n)
 			e.Atom("DEPTH").SP().Atom(c.Depth.String())
 		default:
 			e.Refuse("GETMETADATA: an unknown MetadataDepth")
@@ -148,7 +142,7 @@ func (c *GetMetadata) encode(e *encoder) {
 				e.Refuse("GETMETADATA: a generic " + o.Name + " option")
 				return
 			}
-			sep()
+			e.sep(&n)
 			e.Atom(o.Name)
 			mboxEncodeExtVal(e, &o.Value, "GETMETADATA: the option "+o.Name)
 		}

@@ -71,19 +71,13 @@ func (s *Select) encode(e *encoder) {
 		return
 	}
 	e.SP().ListStart()
-	first := true
-	sep := func() {
-		if !first {
-			e.SP()
-		}
-		first = false
-	}
+	n := 0
 	if s.CondStore {
-		sep()
+		e.sep(&n)
 		e.Atom("CONDSTORE")
 	}
 	if q := s.QResync; q != nil {
-		sep()
+		e.sep(&n)
 		e.Atom("QRESYNC").SP().ListStart().Number(q.UIDValidity).SP().Number64(q.ModSeq)
 		if !q.KnownUIDs.IsZero() {
 			e.SP().SeqSet(q.KnownUIDs)
@@ -94,7 +88,7 @@ func (s *Select) encode(e *encoder) {
 		e.ListEnd()
 	}
 	for _, p := range s.Params {
-		sep()
+		e.sep(&n)
 		modsWrite(e, p.Name, &p.Value)
 	}
 	e.ListEnd()

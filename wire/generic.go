@@ -249,7 +249,7 @@ func (d *Decoder) genStep(g *genState) (bool, error) {
 		switch g.phase {
 		case genFirst:
 			g.phase = genSecond
-			if t.Kind == KindAtom && t.b.n == 1 && *t.b.p == '+' {
+			if b := t.Bytes(); t.Kind == KindAtom && len(b) == 1 && b[0] == '+' {
 				g.phase = genStatus
 				d.textLine = true
 			} else if t.Kind == KindListStart || t.Kind == KindSectionStart {
