@@ -176,6 +176,15 @@ func ParseDateTime(s string) (time.Time, error) { return parseDateTimeT(s) }
 func parseDateTime(b []byte) (time.Time, error) { return parseDateTimeT(b) }
 
 func parseDateTimeT[T string | []byte](b T) (time.Time, error) {
+	if t, ok := fastDateTime(b); ok {
+		return t, nil
+	}
+	return parseDateTimeFields(b)
+}
+
+// parseDateTimeFields parses a date-time field by field, naming the first
+// fault.
+func parseDateTimeFields[T string | []byte](b T) (time.Time, error) {
 	const rule = ruleDateTime
 	var day int
 	var err error
@@ -264,6 +273,105 @@ func parseDateTimeT[T string | []byte](b T) (time.Time, error) {
 	}
 	loc := dateZone(sign * (zh*60 + zm))
 	return time.Date(year, month, day, hour, minute, sec, 0, loc), nil
+}
+
+// fastDateTime parses a valid date-time of years 1 to 9999 in one pass,
+// without the field-by-field checks that name the fault, and gives the
+// same Time as the general path. It reports false for anything else, which
+// the general path then parses or refuses.
+func fastDateTime[T string | []byte](b T) (time.Time, bool) {
+	if len(b) != 26 || b[2] != '-' || b[6] != '-' || b[11] != ' ' ||
+		b[14] != ':' || b[17] != ':' || b[20] != ' ' {
+		return time.Time{}, false
+	}
+	// Every field but the month is digits; bad records a byte that is
+	// not.
+	var bad byte
+	digit := func(i int) int {
+		c := b[i] - '0'
+		if c > 9 {
+			bad = 1
+		}
+		return int(c)
+	}
+	day := 10*digit(0) + digit(1)
+	if b[0] == ' ' {
+		// date-day-fixed allows a space before a single digit.
+		bad = 0
+		day = digit(1)
+	}
+	year := 1000*digit(7) + 100*digit(8) + 10*digit(9) + digit(10)
+	hour := 10*digit(12) + digit(13)
+	minute := 10*digit(15) + digit(16)
+	sec := 10*digit(18) + digit(19)
+	zh, zm := 10*digit(22)+digit(23), 10*digit(24)+digit(25)
+	month := dateMonth(b[3], b[4], b[5])
+	if bad != 0 || month == 0 || year == 0 || day == 0 || day > daysInMonth(month, year) ||
+		hour > 23 || minute > 59 || sec > 60 || zh > 23 || zm > 59 {
+		return time.Time{}, false
+	}
+	zone := zh*60 + zm
+	switch b[21] {
+	case '+':
+	case '-':
+		zone = -zone
+	default:
+		return time.Time{}, false
+	}
+	sec = min(sec, 59) // a leap second; see the comment at the top of this file
+	unix := (daysSinceEpoch(year, month, day)*24+int64(hour))*3600 +
+		int64(minute)*60 + int64(sec) - int64(zone)*60
+	return time.Unix(unix, 0).In(dateZone(zone)), true
+}
+
+// dateMonth returns the month whose date-month name is c0 c1 c2, in any
+// case, or 0.
+func dateMonth(c0, c1, c2 byte) time.Month {
+	switch uint32(c0|0x20)<<16 | uint32(c1|0x20)<<8 | uint32(c2|0x20) {
+	case 'j'<<16 | 'a'<<8 | 'n':
+		return time.January
+	case 'f'<<16 | 'e'<<8 | 'b':
+		return time.February
+	case 'm'<<16 | 'a'<<8 | 'r':
+		return time.March
+	case 'a'<<16 | 'p'<<8 | 'r':
+		return time.April
+	case 'm'<<16 | 'a'<<8 | 'y':
+		return time.May
+	case 'j'<<16 | 'u'<<8 | 'n':
+		return time.June
+	case 'j'<<16 | 'u'<<8 | 'l':
+		return time.July
+	case 'a'<<16 | 'u'<<8 | 'g':
+		return time.August
+	case 's'<<16 | 'e'<<8 | 'p':
+		return time.September
+	case 'o'<<16 | 'c'<<8 | 't':
+		return time.October
+	case 'n'<<16 | 'o'<<8 | 'v':
+		return time.November
+	case 'd'<<16 | 'e'<<8 | 'c':
+		return time.December
+	}
+	return 0
+}
+
+// daysSinceEpoch returns the number of days from 1970-01-01 to the given
+// day of the proleptic Gregorian calendar, for years 1 and later: the
+// days_from_civil algorithm, with years starting in March so that leap
+// days come last.
+func daysSinceEpoch(year int, month time.Month, day int) int64 {
+	y := year
+	m := int(month)
+	if m <= 2 {
+		y--
+		m += 12
+	}
+	era := y / 400 // y >= 0
+	yoe := y - era*400
+	doy := (153*(m-3)+2)/5 + day - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // Zones at whole quarter hours from -23:45 to +23:45 are made once, when
@@ -404,6 +512,14 @@ func (d *Decoder) ReadDate() (time.Time, error) {
 // ReadDateTime reads a date-time (RFC 9051): "dd-Mon-yyyy hh:mm:ss +zzzz"
 // in double quotes.
 func (d *Decoder) ReadDateTime() (time.Time, error) {
+	// The common case straight from the buffer: a quoted date-time the
+	// one-pass parser takes, with no escapes to undo.
+	if w := d.Window(); len(w) >= 28 && w[0] == '"' && w[27] == '"' {
+		if t, ok := fastDateTime(w[1:27]); ok {
+			d.r += 28
+			return t, nil
+		}
+	}
 	if err := d.prepare(); err != nil {
 		return time.Time{}, err
 	}

@@ -291,3 +291,59 @@ func TestDateAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestFastDateTime checks that the one-pass parser takes the date-times
+// servers send and gives what the field-by-field parser gives, down to the
+// shared location; FuzzDateTime checks the agreement on any input.
+func TestFastDateTime(t *testing.T) {
+	for _, in := range []string{
+		"17-Jul-1996 02:44:25 -0700",
+		" 1-Feb-1994 21:52:25 +0000",
+		"29-Feb-2000 23:59:60 -0000",
+		"01-jan-0001 00:00:00 +2359",
+		"31-DEC-9999 23:59:59 -2359",
+		"28-Feb-1900 12:30:00 +0530",
+		"01-Mar-2024 00:00:00 -0517",
+	} {
+		ft, ok := fastDateTime(in)
+		if !ok {
+			t.Errorf("fastDateTime(%q) gave up", in)
+			continue
+		}
+		st, err := parseDateTimeFields(in)
+		if err != nil || !sameDateTime(ft, st) {
+			t.Errorf("%q: fastDateTime = %v; parseDateTimeFields = %v, %v", in, ft, st, err)
+		}
+	}
+	for _, in := range []string{
+		"29-Feb-1900 00:00:00 +0000", // not a leap year
+		"01-Jan-0000 00:00:00 +0000", // year 0: the general path
+		"1-Jan-2000 00:00:00 +0000",  // short day
+		"01-Jan-2000 24:00:00 +0000",
+		"01-Jan-2000 00:60:00 +0000",
+		"01-Jan-2000 00:00:61 +0000",
+		"01-Jan-2000 00:00:00 +2400",
+		"01-Jan-2000 00:00:00 +0060",
+		"01-Jan-2000 00:00:00 *0000",
+		"01-Jan-2000 00:00:00 +00a0",
+		"01-Jax-2000 00:00:00 +0000",
+		" a-Jan-2000 00:00:00 +0000",
+		"00-Jan-2000 00:00:00 +0000",
+	} {
+		if tm, ok := fastDateTime(in); ok {
+			t.Errorf("fastDateTime(%q) = %v, want it to give up", in, tm)
+		}
+	}
+}
+
+// sameDateTime reports whether a and b are the same Time in the same zone:
+// equal as values once in one location, with the same zone offset and, for
+// the shared quarter-hour zones, the same *time.Location.
+func sameDateTime(a, b time.Time) bool {
+	_, ao := a.Zone()
+	_, bo := b.Zone()
+	if a.In(time.UTC) != b.In(time.UTC) || ao != bo {
+		return false
+	}
+	return ao%(dateZoneStep*60) != 0 || a.Location() == b.Location()
+}

@@ -229,7 +229,20 @@ func FuzzDateTime(f *testing.F) {
 	}
 	f.Add("1-Feb-1994")
 	f.Add("29-feb-2000")
+	f.Add("29-Feb-2100 00:00:00 +0000")
+	f.Add("01-Jan-0001 00:00:00 +2359")
+	f.Add("31-Dec-9999 23:59:60 -2359")
+	f.Add("01-Mar-0000 12:00:00 +0000")
+	f.Add("15-Oct-1582 00:00:00 -0061")
 	f.Fuzz(func(t *testing.T, in string) {
+		// The one-pass parser agrees with the field-by-field one
+		// wherever it accepts: same instant, same zone, same location.
+		if ft, ok := fastDateTime(in); ok {
+			st, err := parseDateTimeFields(in)
+			if err != nil || !sameDateTime(ft, st) {
+				t.Fatalf("%q: fastDateTime = %v; parseDateTimeFields = %v, %v", in, ft, st, err)
+			}
+		}
 		tm, err := ParseDateTime(in)
 		btm, berr := parseDateTime([]byte(in))
 		if !tm.Equal(btm) || (err == nil) != (berr == nil) || (err != nil && err.Error() != berr.Error()) {
