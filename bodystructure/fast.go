@@ -549,8 +549,8 @@ func (s *scanner) addresses() ([]Address, bool) {
 		st := s.st
 		start := len(st.addrStack)
 		for {
-			a, ok := s.address()
-			if !ok {
+			var a Address
+			if !s.address(&a) {
 				return nil, false
 			}
 			st.addrStack = append(st.addrStack, a)
@@ -559,15 +559,14 @@ func (s *scanner) addresses() ([]Address, bool) {
 			}
 		}
 	}
-	// With an arena the addresses go straight into its block.
+	// With an arena the addresses are read straight into its block.
 	block := &s.a.addrs
 	start := len(*block)
 	for {
-		a, ok := s.address()
-		if !ok {
+		a := grow(block, &start)
+		if !s.address(a) {
 			return nil, false
 		}
-		appendTo(block, &start, a)
 		if s.close() {
 			n := len(*block)
 			return (*block)[start:n:n], true
@@ -575,26 +574,43 @@ func (s *scanner) addresses() ([]Address, bool) {
 	}
 }
 
-// address reads "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")".
-func (s *scanner) address() (Address, bool) {
-	var a Address
+// address reads "(" addr-name SP addr-adl SP addr-mailbox SP addr-host ")"
+// into a.
+func (s *scanner) address(a *Address) bool {
 	var ok bool
 	if !s.open() {
-		return a, false
+		return false
 	}
 	if a.Name, ok = s.nstr(); !ok || !s.sp() {
-		return a, false
+		return false
 	}
 	if a.Adl, ok = s.nstr(); !ok || !s.sp() {
-		return a, false
+		return false
 	}
 	if a.Mailbox, ok = s.nstr(); !ok || !s.sp() {
-		return a, false
+		return false
 	}
 	if a.Host, ok = s.nstr(); !ok || !s.close() {
-		return a, false
+		return false
 	}
-	return a, true
+	return true
+}
+
+// grow adds an item to the list that starts at index *start of block and
+// returns it, moving the list to a new block when the current one is full.
+// The item is zero: nothing writes to a block beyond its length. The items
+// of a list being built are written nowhere else, and a list given up
+// leaves unused room behind.
+func grow[T any](block *[]T, start *int) *T {
+	n := len(*block)
+	if n == cap(*block) {
+		k := n - *start
+		nb := make([]T, k, max(arenaBlock, 2*(k+1)))
+		copy(nb, (*block)[*start:])
+		*block, *start, n = nb, 0, k
+	}
+	*block = (*block)[:n+1]
+	return &(*block)[n]
 }
 
 // appendTo appends v to the list that starts at index *start of block,
