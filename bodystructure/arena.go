@@ -16,11 +16,12 @@ import (
 //
 // The values are the caller's as with ReadBody: they stay valid and
 // unchanged after later calls, and the arena never writes to memory it has
-// handed out. The price is retention: a block is freed only when nothing
-// decoded from it is reachable, so a program that keeps one small value of
-// a large batch keeps up to a block of memory (at most 16 KiB of strings and
-// a few KiB of values) alive with it. Callers that keep few values for long
-// should use ReadBody.
+// handed out, unless the caller allows it with Rewind. The price is
+// retention: a block is freed only when nothing decoded from it is
+// reachable, so a program that keeps one small value of a large batch
+// keeps up to a block of memory (at most 16 KiB of strings and a few KiB of
+// values) alive with it. Callers that keep few values for long should use
+// ReadBody.
 //
 // The zero Arena is ready to use. An Arena is not safe for concurrent use.
 type Arena struct {
@@ -88,6 +89,35 @@ func (a *Arena) String(b []byte) string {
 	// The bytes are never written again: later strings go above them,
 	// and a new block replaces a full one.
 	return unsafe.String(&a.text[n], len(b))
+}
+
+// Rewind lets a reuse the memory of the values it has returned so far for
+// the values it returns next: their structs and slices (bodies, envelopes,
+// extensions, dispositions, and the lists of parts, parameters, addresses
+// and language tags) are overwritten by later calls. Their strings are not:
+// a string from an arena stays valid and unchanged.
+//
+// A caller that handles each value before it decodes the next, and copies
+// out the structs it keeps, can call Rewind before each call to decode
+// without allocating once the blocks are in place. It must not use any
+// value decoded before Rewind afterwards.
+func (a *Arena) Rewind() {
+	rewind(&a.bodies)
+	rewind(&a.exts)
+	rewind(&a.envs)
+	rewind(&a.parts)
+	rewind(&a.params)
+	rewind(&a.addrs)
+	rewind(&a.dsps)
+	rewind(&a.strs)
+}
+
+// rewind zeroes the items of block and empties it, so that it hands them
+// out again: nothing writes to a block beyond its length, and the blocks
+// hand out zero items.
+func rewind[T any](block *[]T) {
+	clear(*block)
+	*block = (*block)[:0]
 }
 
 // reset empties the stacks, which a failed call may have left items on.

@@ -154,14 +154,16 @@ func BenchmarkGoIMAPFetch(b *testing.B) {
 	})
 }
 
-// BenchmarkResponseDecode decodes the session with response.Decoder, in
-// lenient and in strict mode, into owned *response.Fetch values, and looks
-// at every item of every message as the go-imap consumer does
-// (summary.addFetch). The decoder is made outside the timer, as go-imap's
-// client is.
+// BenchmarkResponseDecode decodes the session with response.Decoder and
+// looks at every item of every message as the go-imap consumer does
+// (summary.addFetch), in each of the decodeModes: lenient and strict into
+// owned *response.Fetch values, and lenient reusing the memory of the
+// values of the response before (response.Decoder.ReuseValues), as a
+// consumer that is done with each message before the next may. The decoder
+// is made outside the timer, as go-imap's client is.
 func BenchmarkResponseDecode(b *testing.B) {
-	for _, strict := range []bool{false, true} {
-		b.Run(modeName(strict), func(b *testing.B) {
+	for _, m := range decodeModes {
+		b.Run(m.name, func(b *testing.B) {
 			corpus, session := benchData(b)
 			n := len(corpus.Responses)
 			var (
@@ -169,7 +171,7 @@ func BenchmarkResponseDecode(b *testing.B) {
 				err error
 			)
 			measure(b, n, func() *response.Decoder {
-				return response.NewDecoder(bytes.NewReader(session), wire.Strict(strict))
+				return m.decoder(session)
 			}, func(d *response.Decoder) {
 				s, err = decodeSession(d)
 			}, func(*response.Decoder) {
@@ -182,6 +184,25 @@ func BenchmarkResponseDecode(b *testing.B) {
 			})
 		})
 	}
+}
+
+// decodeModes are the ways the benchmarks and TestConsumersAgree run
+// response.Decoder.
+var decodeModes = []decodeMode{
+	{"lenient", false, false},
+	{"strict", true, false},
+	{"reuse", false, true},
+}
+
+type decodeMode struct {
+	name          string
+	strict, reuse bool
+}
+
+func (m decodeMode) decoder(session []byte) *response.Decoder {
+	d := response.NewDecoder(bytes.NewReader(session), wire.Strict(m.strict))
+	d.ReuseValues(m.reuse)
+	return d
 }
 
 // decodeSession reads responses from d up to the end of the stream and
@@ -278,13 +299,6 @@ func leafParts(b *bodystructure.Body) int {
 		return leafParts(b.Part)
 	}
 	return 1
-}
-
-func modeName(strict bool) string {
-	if strict {
-		return "strict"
-	}
-	return "lenient"
 }
 
 // BenchmarkWireReadToken only lexes the session with wire.Decoder.ReadToken,

@@ -14,7 +14,6 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/response"
-	"github.com/mailwire/imap/wire"
 )
 
 // testMessages is the size of the corpus the tests check: the benchmark's
@@ -180,13 +179,13 @@ func TestConsumersAgree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("go-imap: %v", err)
 	}
-	for _, strict := range []bool{false, true} {
-		ours, err := decodeSession(response.NewDecoder(bytes.NewReader(session), wire.Strict(strict)))
+	for _, m := range decodeModes {
+		ours, err := decodeSession(m.decoder(session))
 		if err != nil {
-			t.Fatalf("ours (%s): %v", modeName(strict), err)
+			t.Fatalf("ours (%s): %v", m.name, err)
 		}
 		if ours != theirs || ours.Messages != n {
-			t.Errorf("ours (%s) %+v, go-imap %+v", modeName(strict), ours, theirs)
+			t.Errorf("ours (%s) %+v, go-imap %+v", m.name, ours, theirs)
 		}
 	}
 }

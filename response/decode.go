@@ -32,7 +32,23 @@ type Decoder struct {
 	strStack []string
 	strBlock []string
 	fetches  []Fetch
+	reuse    bool // see ReuseValues
 }
+
+// ReuseValues sets whether ReadResponse may reuse the memory of the values
+// it returned before, as encoding/csv's Reader.ReuseRecord does. When on,
+// a response and everything it points to — a Fetch, its flags, envelope,
+// addresses and body structure, and the structs and slices of every other
+// kind of response — are valid only until the next call of ReadResponse,
+// which may overwrite them. Strings are never overwritten: a string taken
+// from a response stays valid and unchanged.
+//
+// It suits a caller that handles each response before it reads the next —
+// one that prints or re-encodes it, or copies out what it keeps — and
+// spares it the allocations, the zeroing of new memory and the garbage
+// collection that owned values cost: reading FETCH responses then
+// allocates only the memory of their strings. It is off by default.
+func (d *Decoder) ReuseValues(on bool) { d.reuse = on }
 
 // NewDecoder returns a Decoder reading from r with the given wire options
 // (limits, strictness, UTF8=ACCEPT; see package wire). Its reads are
@@ -66,6 +82,17 @@ func (d *Decoder) MessageOffset() int64 { return d.w.MessageOffset() }
 // the response, literals included.
 func (d *Decoder) Skip() error { return d.w.Skip() }
 
+// rewind makes the memory of the values returned so far available to the
+// next ones (see ReuseValues): the blocks of FETCH responses, of lists of
+// strings, and the arena's, zeroed.
+func (d *Decoder) rewind() {
+	d.arena.Rewind()
+	clear(d.fetches)
+	d.fetches = d.fetches[:0]
+	clear(d.strBlock)
+	d.strBlock = d.strBlock[:0]
+}
+
 // ReadResponse reads the next whole response.
 //
 // At the end of the input, between responses, it returns io.EOF; a stream
@@ -75,6 +102,9 @@ func (d *Decoder) Skip() error { return d.w.Skip() }
 // cannot resume the response: call Skip.
 func (d *Decoder) ReadResponse() (Response, error) {
 	w := d.w
+	if d.reuse {
+		d.rewind()
+	}
 	c, err := w.Peek()
 	if err != nil {
 		return nil, err

@@ -55,6 +55,32 @@ func ExampleDecoder_StreamSections() {
 	// UID 7 BODY[]: Hello world
 }
 
+// A client indexing a mailbox keeps a few strings of each message and lets
+// the decoder reuse the memory of the rest.
+func ExampleDecoder_ReuseValues() {
+	in := `* 1 FETCH (UID 31 ENVELOPE ("Mon, 3 Jun 2024 10:00:00 +0000" "Minutes" NIL NIL NIL NIL NIL NIL NIL "<m1@example.org>"))` + "\r\n" +
+		`* 2 FETCH (UID 32 ENVELOPE ("Tue, 4 Jun 2024 09:30:00 +0000" "Agenda" NIL NIL NIL NIL NIL NIL NIL "<a7@example.org>"))` + "\r\n"
+	d := response.NewDecoder(strings.NewReader(in))
+	d.ReuseValues(true)
+	subjects := map[uint32]string{} // strings stay valid
+	var last *response.Fetch
+	for {
+		r, err := d.ReadResponse()
+		if err != nil {
+			break // io.EOF at the end of the input
+		}
+		f := r.(*response.Fetch)
+		subjects[f.UID] = f.Envelope.Subject.Value
+		fmt.Println("same memory as the last:", f == last)
+		last = f
+	}
+	fmt.Println(subjects)
+	// Output:
+	// same memory as the last: false
+	// same memory as the last: true
+	// map[31:Minutes 32:Agenda]
+}
+
 // A server writes responses from values.
 func ExampleEncoder() {
 	var out strings.Builder

@@ -31,9 +31,12 @@ type outcome struct {
 	err    string
 }
 
-// decodeAll decodes every response of in, skipping the broken ones.
-func decodeAll(t *testing.T, r io.Reader) []outcome {
+// decodeAll decodes every response of in, skipping the broken ones. With
+// reuse, the decoder reuses the memory of its values (ReuseValues), and
+// the outcomes have no resp.
+func decodeAll(t *testing.T, r io.Reader, reuse bool) []outcome {
 	d := NewDecoder(r, fuzzOpts...)
+	d.ReuseValues(reuse)
 	var out []outcome
 	for i := 0; i < 10000; i++ {
 		resp, err := d.ReadResponse()
@@ -61,7 +64,10 @@ func decodeAll(t *testing.T, r io.Reader) []outcome {
 			}
 			continue
 		}
-		o := outcome{resp: resp}
+		o := outcome{}
+		if !reuse {
+			o.resp = resp
+		}
 		for _, q := range d.Quirks() {
 			o.quirks = append(o.quirks, fmt.Sprintf("%s@%d", q.Quirk, q.Offset))
 		}
@@ -79,7 +85,8 @@ func decodeAll(t *testing.T, r io.Reader) []outcome {
 // FuzzReadResponse checks that the decoder never panics nor fails to
 // progress, that every response it returns encodes and decodes again,
 // strictly, to the same value and the same bytes (a fixed point), and that
-// reading one byte at a time gives the same results as whole input.
+// reading one byte at a time gives the same results as whole input, as does
+// reusing memory (ReuseValues).
 func FuzzReadResponse(f *testing.F) {
 	for _, c := range allCases {
 		f.Add([]byte(c.in))
@@ -88,15 +95,19 @@ func FuzzReadResponse(f *testing.F) {
 		f.Add([]byte(c.in + "a1 OK next\r\n"))
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		whole := decodeAll(t, bytes.NewReader(in))
-		bytewise := decodeAll(t, iotest.OneByteReader(bytes.NewReader(in)))
-		if len(whole) != len(bytewise) {
-			t.Fatalf("%d responses whole, %d one byte at a time", len(whole), len(bytewise))
+		whole := decodeAll(t, bytes.NewReader(in), false)
+		bytewise := decodeAll(t, iotest.OneByteReader(bytes.NewReader(in)), false)
+		reused := decodeAll(t, bytes.NewReader(in), true)
+		if len(whole) != len(bytewise) || len(whole) != len(reused) {
+			t.Fatalf("%d responses whole, %d one byte at a time, %d reusing memory", len(whole), len(bytewise), len(reused))
 		}
 		for i := range whole {
-			w, b := whole[i], bytewise[i]
+			w, b, r := whole[i], bytewise[i], reused[i]
 			if w.wire != b.wire || w.err != b.err || !slicesEqual(w.quirks, b.quirks) {
 				t.Fatalf("response %d differs:\nwhole %q %s %s\nbytes %q %s %s", i, w.wire, w.quirks, w.err, b.wire, b.quirks, b.err)
+			}
+			if w.wire != r.wire || w.err != r.err || !slicesEqual(w.quirks, r.quirks) {
+				t.Fatalf("response %d differs:\nwhole  %q %s %s\nreused %q %s %s", i, w.wire, w.quirks, w.err, r.wire, r.quirks, r.err)
 			}
 			if w.resp == nil {
 				continue

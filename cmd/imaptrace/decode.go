@@ -85,6 +85,9 @@ func newStream(dir byte, r io.Reader, times *rawlogReader, cfg *config) *stream 
 		s.dec = s.cd
 	} else {
 		s.sd = response.NewDecoder(r, opts...)
+		// A record keeps nothing of its response but copies and
+		// strings (decodedServer), so the next may reuse its memory.
+		s.sd.ReuseValues(true)
 		s.dec = s.sd
 	}
 	return s
