@@ -185,16 +185,17 @@ end:
 // notPlain returns a mask whose lowest set bit is the high bit of the first
 // byte of x (in memory order) that does not stand for itself in a quoted
 // string (see plainQuoted), or 0 if there is none. Bits above the lowest
-// may be set spuriously by borrows.
+// may be set spuriously: carries and borrows from a byte only reach the
+// bytes after it.
 func notPlain(x uint64) uint64 {
 	const (
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 	)
-	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
-	return x&highs | // 8-bit
-		(x-0x20*ones)&^x&highs | // below 0x20
-		zero(x^(0x7f*ones)) | zero(x^('"'*ones)) | zero(x^('\\'*ones))
+	q, bs := x^('"'*ones), x^('\\'*ones)
+	return (x | (x + ones) | // 0x7f and 8-bit
+		(x-0x20*ones)&^x | // below 0x20
+		(q-ones)&^q | (bs-ones)&^bs) & highs // '"' and '\'
 }
 
 // plainQuoted holds the bytes that stand for themselves in a quoted string
