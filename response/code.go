@@ -622,6 +622,9 @@ func encodeCodeText(e *wire.Encoder, code, s string) {
 var (
 	atomChar   [256]bool // ATOM-CHAR
 	objectChar [256]bool // objectid: ALPHA / DIGIT / "_" / "-" (RFC 8474)
+	// fetchNameChar holds the bytes of the FETCH item names the fast
+	// path takes: upper-case letters, digits, "." and "-".
+	fetchNameChar [256]bool
 )
 
 func init() {
@@ -634,6 +637,7 @@ func init() {
 		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' {
 			objectChar[c] = true
 		}
+		fetchNameChar[c] = 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
 	}
 }
 

@@ -402,7 +402,7 @@ func (d *Decoder) fastName(sp bool) (name []byte, off int64, ok bool) {
 		i = 1
 	}
 	j := i
-	for j < len(b) && ('A' <= b[j] && b[j] <= 'Z' || b[j] == '.' || b[j] == '-' || '0' <= b[j] && b[j] <= '9') {
+	for j < len(b) && fetchNameChar[b[j]] {
 		j++
 	}
 	if j == i || j == len(b) || b[j] != ' ' && b[j] != '[' || !isKnownFetchItem(b[i:j]) {
