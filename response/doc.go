@@ -30,7 +30,9 @@
 // write a large message to disk without holding it. To keep the cost of
 // a FETCH response low, the strings, body structures and envelopes of many
 // responses share blocks of memory (see bodystructure.Arena): a value kept
-// for long keeps its block alive.
+// for long keeps its block alive. A caller done with each response before
+// it reads the next can let the decoder reuse the memory of its values
+// (Decoder.ReuseValues), which then costs next to no allocations.
 //
 // A response that breaks the grammar is a *wire.SyntaxError with the byte
 // offset where it went wrong; Decoder.Skip then goes on with the next
