@@ -513,8 +513,10 @@ func (d *Decoder) ReadDate() (time.Time, error) {
 // in double quotes.
 func (d *Decoder) ReadDateTime() (time.Time, error) {
 	// The common case straight from the buffer: a quoted date-time the
-	// one-pass parser takes, with no escapes to undo.
-	if w := d.Window(); len(w) >= 28 && w[0] == '"' && w[27] == '"' {
+	// one-pass parser takes, with no escapes to undo, and a byte after it
+	// that ends a quoted string (else lenient decoding reads the quote as
+	// part of the string, with the general path).
+	if w := d.Window(); len(w) >= 29 && w[0] == '"' && w[27] == '"' && quotedEnd[w[28]] {
 		if t, ok := fastDateTime(w[1:27]); ok {
 			d.r += 28
 			return t, nil

@@ -199,6 +199,10 @@ var elementCases = []struct {
 	{name: "date-time space day", in: `" 7-Jul-1996 02:44:25 +0000")`, read: readDateTime, want: "1996-07-07T02:44:25Z"},
 	{name: "date-time bad hour", in: `"17-Jul-1996 24:44:25 -0700" `, read: readDateTime, err: ErrSyntax, off: 13},
 	{name: "date-time unquoted", in: `17-Jul-1996 `, read: readDateTime, err: ErrSyntax, off: 0},
+	// A quote followed by an atom byte is, leniently, inside the string:
+	// the date-time does not end there, whatever reads it.
+	{name: "date-time quote inside", in: `"17-Jul-1996 02:44:25 -0700"0" `, read: readDateTime, err: ErrSyntax, off: 27, quirks: []Quirk{QuirkUnescapedQuote}},
+	{name: "date-time quote inside strict", in: `"17-Jul-1996 02:44:25 -0700"0" `, read: readDateTime, strict: true, err: ErrQuirk, off: 27},
 	{name: "value atom", in: "X-GM-MSGID ", read: readValue, want: "X-GM-MSGID", composite: true},
 	{name: "value nested list", in: "(a (b NIL) \"c d\" {1}\r\ne) ", read: readValue, want: "(a (b NIL) \"c d\" \"e\")", composite: true},
 	{name: "value section", in: "[HEADER.FIELDS (FROM)] ", read: readValue, want: "[HEADER.FIELDS (FROM)]", composite: true},
