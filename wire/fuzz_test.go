@@ -298,6 +298,9 @@ func mixedToken(d *Decoder) (string, error) {
 // one byte at a time give the same results.
 func FuzzMixedReads(f *testing.F) {
 	f.Add([]byte{0, 0, 7, 0, 1}, richFetch(nil, 1))
+	// Date-times after an atom, the first with its closing quote,
+	// leniently, inside the string.
+	f.Add([]byte{7, 4, 25, 4, 25, 20}, []byte(`x "17-Jul-1996 02:44:25 -0700"0" "01-Jan-2000 00:00:00 +0000"`+"\r\n"))
 	f.Add([]byte{7, 0, 4, 0, 21, 2}, []byte("a LOGIN {3}\r\nabc \"x\" (1 2)\r\n* OK [ALERT] hi\r\n"))
 	f.Add([]byte{0, 19, 0, 0, 20}, []byte("* 1 FETCH (BODY[] {5}\r\nhello FLAGS (\\Seen))\r\n"))
 	f.Fuzz(func(t *testing.T, prog, in []byte) {
