@@ -617,12 +617,12 @@ func searchFlag(b []byte) string {
 }
 
 // searchBadFlagByte returns the index of the first byte of b that has no
-// place in an atom written as a flag (an ATOM-CHAR, or "]" after the first
-// byte, which lenient decoding accepts), or -1 when b is one; b must not
-// be empty.
+// place in an atom written as a flag (an ATOM-CHAR, or "]" between the
+// first byte and an ATOM-CHAR, which lenient decoding reads back), or -1
+// when b is one; b must not be empty.
 func searchBadFlagByte(b []byte) int {
 	for i, c := range b {
-		if c == ']' && i > 0 {
+		if c == ']' && i > 0 && i+1 < len(b) && isAtom(string(b[i+1])) {
 			continue
 		}
 		if !isAtom(string(c)) {

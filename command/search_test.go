@@ -169,6 +169,8 @@ func init() {
 			want: &Search{Keys: []SearchKey{searchKV("X-GM-LABELS", "")}}},
 		{name: "Gmail X-GM-LABELS label that is not a flag", in: "a SEARCH X-GM-LABELS \"\\\\a b\"\r\n",
 			want: &Search{Keys: []SearchKey{searchKV("X-GM-LABELS", `\a b`)}}},
+		{name: "fuzz: X-GM-LABELS label ending in ]", in: "a SEARCH X-GM-LABELS \"\\\\0]\"\r\n",
+			want: &Search{Keys: []SearchKey{searchKV("X-GM-LABELS", `\0]`)}}},
 
 		{name: "every key of RFC 3501 and RFC 9051",
 			in: "a SEARCH ALL ANSWERED BCC b BEFORE 1-Jan-2000 BODY body CC c DELETED DRAFT FLAGGED FROM f " +

@@ -995,7 +995,9 @@ func (f *Fetch) encode(e *wire.Encoder) {
 			if i > 0 {
 				e.SP()
 			}
-			if len(l) > 0 && l[0] == '\\' {
+			// A system label is written as a flag; other labels,
+			// and a "\" label with no flag form, as astrings.
+			if len(l) > 1 && l[0] == '\\' && badFlagByte(l) < 0 {
 				e.Flag(l)
 			} else {
 				e.AString(l)
@@ -1140,17 +1142,20 @@ func isKnownFetchItem[T string | []byte](name T) bool {
 	return false
 }
 
-// badFlagByte returns the index of the first byte of the flag b, as
-// ReadFlag read it, that keeps it from having a wire form (what
-// wire.Encoder.Flag writes), or -1 if it has one.
-func badFlagByte(b []byte) int {
+// badFlagByte returns the index of the first byte of the flag b that keeps
+// it from having a wire form (what wire.Encoder.Flag writes: a "]" only
+// inside the atom, before an ATOM-CHAR), or -1 if it has one.
+func badFlagByte[T string | []byte](b T) int {
 	start := 0
 	if len(b) > 1 && b[0] == '\\' {
 		start = 1
 	}
 	for i := start; i < len(b); i++ {
 		c := b[i]
-		if !atomChar[c] && (c != ']' || i == start) && !(c == '*' && i == 1 && len(b) == 2) {
+		if atomChar[c] || c == '*' && i == 1 && len(b) == 2 {
+			continue
+		}
+		if c != ']' || i == start || i+1 == len(b) || !atomChar[b[i+1]] {
 			return i
 		}
 	}

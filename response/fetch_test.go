@@ -79,6 +79,8 @@ var fetchCases = []testCase{
 		want: &Fetch{Seq: 1, Has: FetchGmailMsgID | FetchGmailThreadID | FetchGmailLabels,
 			GmailMsgID: 1278455344230334865, GmailThreadID: 1266894439832287888,
 			GmailLabels: []string{`\Inbox`, `\Sent`, "Important", "Muy Importante"}}},
+	{name: "Gmail labels with a backslash and no flag form", in: "* 1 FETCH (X-GM-LABELS (\"\\\\a b\" \"\\\\0]\" \\Starred))\r\n",
+		want: &Fetch{Seq: 1, Has: FetchGmailLabels, GmailLabels: []string{`\a b`, `\0]`, `\Starred`}}},
 	{name: "order is canonical", in: "* 5 FETCH (FLAGS () UID 9)\r\n", canon: "* 5 FETCH (UID 9 FLAGS ())\r\n",
 		want: &Fetch{Seq: 5, Has: FetchUID | FetchFlags, UID: 9, Flags: []string{}}},
 	{name: "flags canonical case", in: "* 5 FETCH (FLAGS (\\SEEN \\answered $Forwarded $label1))\r\n",

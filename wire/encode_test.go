@@ -56,6 +56,10 @@ func TestEncoderStringForms(t *testing.T) {
 		{"tag with plus", nil, func(e *Encoder) { e.Tag("a+") }, "", true},
 		{"flags", nil, func(e *Encoder) { e.ListStart().Flag(`\Seen`).SP().Flag("$Junk").SP().Flag(`\*`).ListEnd() }, `(\Seen $Junk \*)`, false},
 		{"flag bad", nil, func(e *Encoder) { e.Flag(`\`) }, "", true},
+		{"flag bracket inside", nil, func(e *Encoder) { e.Flag("OIB-Seen-[Gmail]/Trash").SP().Flag(`\a]b`) }, `OIB-Seen-[Gmail]/Trash \a]b`, false},
+		// Decoding would end the atom at these "]".
+		{"flag bracket last", nil, func(e *Encoder) { e.Flag(`\0]`) }, "", true},
+		{"flag brackets", nil, func(e *Encoder) { e.Flag("a]]b") }, "", true},
 		{"numbers", nil, func(e *Encoder) { e.Number(4294967295).SP().Number64(1<<63 - 1) }, "4294967295 9223372036854775807", false},
 		{"number64 too big", nil, func(e *Encoder) { e.Number64(1 << 63) }, "", true},
 		{"nil", nil, func(e *Encoder) { e.NIL() }, "NIL", false},

@@ -166,9 +166,11 @@ func allClass[T string | []byte](s T, c uint8) bool {
 }
 
 // Flag writes a flag: "\" followed by an atom, "\*", or a keyword atom.
-// A "]" after the first byte of the atom is written as it is, as in Gmail's
-// keyword OIB-Seen-[Gmail]/Trash: lenient decoding reads it
-// (QuirkBracketInAtom), and the flag has no other form.
+// A "]" inside the atom, between its first byte and an ATOM-CHAR, is
+// written as it is, as in Gmail's keyword OIB-Seen-[Gmail]/Trash: lenient
+// decoding reads it (QuirkBracketInAtom), and the flag has no other form.
+// A "]" at the end of the atom or before another "]" would end the atom on
+// decoding, so such a flag is refused.
 func (e *Encoder) Flag(s string) *Encoder {
 	if e.err != nil {
 		return e
@@ -182,13 +184,17 @@ func (e *Encoder) Flag(s string) *Encoder {
 }
 
 // flagAtom reports whether s is 1*ATOM-CHAR, or that with "]" after its
-// first byte.
+// first byte and before an ATOM-CHAR, which lenient decoding reads back as
+// part of the atom.
 func flagAtom(s string) bool {
 	if s == "" || s[0] == ']' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if class[s[i]]&cAtom == 0 && s[i] != ']' {
+		if class[s[i]]&cAtom != 0 {
+			continue
+		}
+		if s[i] != ']' || i+1 == len(s) || class[s[i+1]]&cAtom == 0 {
 			return false
 		}
 	}
