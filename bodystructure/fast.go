@@ -614,16 +614,6 @@ func grow[T any](block *[]T, start *int) *T {
 	return &(*block)[n]
 }
 
-// appendTo appends v to the list that starts at index *start of block,
-// moving the list to a new block when the current one is full. The items
-// of a list being built are written nowhere else, and a list given up
-// leaves unused room behind.
-func appendTo[T any](block *[]T, start *int, v T) {
-	if len(*block) == cap(*block) {
-		n := len(*block) - *start
-		nb := make([]T, n, max(arenaBlock, 2*(n+1)))
-		copy(nb, (*block)[*start:])
-		*block, *start = nb, 0
-	}
-	*block = append(*block, v)
-}
+// appendTo appends v to the list that starts at index *start of block, as
+// grow adds an item.
+func appendTo[T any](block *[]T, start *int, v T) { *grow(block, start) = v }

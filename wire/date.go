@@ -92,12 +92,8 @@ func dateByteAt[T string | []byte](b T, rule string, p int, c byte) error {
 // dateMonthAt returns the date-month at b[p:], matched case-insensitively.
 func dateMonthAt[T string | []byte](b T, rule string, p int) (time.Month, error) {
 	if len(b)-p >= 3 {
-		c0, c1, c2 := b[p]|0x20, b[p+1]|0x20, b[p+2]|0x20
-		for m := 0; m < 12; m++ {
-			name := dateMonthNames[3*m : 3*m+3]
-			if c0 == name[0]|0x20 && c1 == name[1] && c2 == name[2] {
-				return time.Month(m + 1), nil
-			}
+		if m := dateMonth(b[p], b[p+1], b[p+2]); m != 0 {
+			return m, nil
 		}
 	}
 	return 0, dateError(b, rule, p, "expected a month name (Jan to Dec)")
@@ -294,12 +290,11 @@ func fastDateTime[T string | []byte](b T) (time.Time, bool) {
 		}
 		return int(c)
 	}
-	day := 10*digit(0) + digit(1)
-	if b[0] == ' ' {
-		// date-day-fixed allows a space before a single digit.
-		bad = 0
-		day = digit(1)
+	tens := 0
+	if b[0] != ' ' { // date-day-fixed allows a space before one digit
+		tens = digit(0)
 	}
+	day := 10*tens + digit(1)
 	year := 1000*digit(7) + 100*digit(8) + 10*digit(9) + digit(10)
 	hour := 10*digit(12) + digit(13)
 	minute := 10*digit(15) + digit(16)
