@@ -141,45 +141,70 @@ func (s *scanner) close() bool {
 
 // nil reads NIL, in any case, followed by a byte that ends an atom.
 func (s *scanner) nil() bool {
-	b := s.b[s.i:]
-	if len(b) < 4 || b[0]|0x20 != 'n' || b[1]|0x20 != 'i' || b[2]|0x20 != 'l' ||
-		b[3] != ' ' && b[3] != ')' {
-		return false
+	if i := s.i; i+4 <= len(s.b) {
+		// Folding the case of the first three bytes maps only "NIL" in
+		// any case to "nil"; the fourth byte is a space or ")".
+		switch binary.LittleEndian.Uint32(s.b[i:]) | 0x202020 {
+		case 'n' | 'i'<<8 | 'l'<<16 | ' '<<24, 'n' | 'i'<<8 | 'l'<<16 | ')'<<24:
+			s.i = i + 3
+			return true
+		}
 	}
-	s.i += 3
-	return true
+	return false
 }
 
 // quoted reads a quoted string without line breaks, NUL or 8-bit bytes,
 // with the escapes \" and \\, and returns its content, a view of b or of
 // the arena's scratch space, valid until the next string.
 func (s *scanner) quoted() ([]byte, bool) {
-	if !s.byte('"') {
+	i := s.i
+	if uint(i) >= uint(len(s.b)) || s.b[i] != '"' {
 		return nil, false
 	}
-	start, j := s.i, s.i
-	// Eight bytes at a time, to the first that does not stand for itself.
-	for j+8 <= len(s.b) {
-		if m := notPlain(binary.LittleEndian.Uint64(s.b[j:])); m != 0 {
-			j += bits.TrailingZeros64(m) / 8
+	b := s.b[i+1:]
+	// skipPlain(b), by hand: it is too large to be inlined.
+	rest := b
+	for len(rest) >= 8 {
+		if m := notPlain(binary.LittleEndian.Uint64(rest)); m != 0 {
+			rest = rest[bits.TrailingZeros64(m)/8:]
 			goto end
 		}
-		j += 8
+		rest = rest[8:]
 	}
-	for j < len(s.b) && plainQuoted[s.b[j]] {
-		j++
+	for len(rest) > 0 && plainQuoted[rest[0]] {
+		rest = rest[1:]
 	}
 end:
-	switch {
-	case j == len(s.b):
-		return nil, false
-	case s.b[j] == '"':
-		s.i = j + 1
-		return s.b[start:j], true
-	case s.b[j] == '\\':
-		return s.escaped(start)
+	if len(rest) > 0 {
+		n := len(b) - len(rest)
+		switch rest[0] {
+		case '"':
+			s.i += n + 2
+			return b[:n], true
+		case '\\':
+			return s.escaped(i + 1)
+		}
 	}
 	return nil, false
+}
+
+// skipPlain returns b from its first byte that does not stand for itself
+// in a quoted string. It reads most of the bytes of a body structure or an
+// envelope, and is written for that: b stays in registers, eight bytes are
+// tested at a time, and no index needs a bounds check.
+func skipPlain(b []byte) []byte {
+	for len(b) >= 8 {
+		if m := notPlain(binary.LittleEndian.Uint64(b)); m != 0 {
+			return b[bits.TrailingZeros64(m)>>3:]
+		}
+		b = b[8:]
+	}
+	for i, c := range b {
+		if !plainQuoted[c] {
+			return b[i:]
+		}
+	}
+	return nil
 }
 
 // notPlain returns a mask whose lowest set bit is the high bit of the first
@@ -192,10 +217,13 @@ func notPlain(x uint64) uint64 {
 		ones  = 0x0101010101010101
 		highs = 0x8080808080808080
 	)
-	q, bs := x^('"'*ones), x^('\\'*ones)
+	// Flipping bit 1 swaps '"' (0x22) with the space (0x20) and keeps the
+	// bytes below 0x20 below it, so one test finds both: the bytes of y
+	// below 0x21.
+	y, bs := x^(0x02*ones), x^('\\'*ones)
 	return (x | (x + ones) | // 0x7f and 8-bit
-		(x-0x20*ones)&^x | // below 0x20
-		(q-ones)&^q | (bs-ones)&^bs) & highs // '"' and '\'
+		(y-0x21*ones)&^y | // below 0x20, and '"'
+		(bs-ones)&^bs) & highs // '\'
 }
 
 // plainQuoted holds the bytes that stand for themselves in a quoted string
@@ -207,28 +235,27 @@ var plainQuoted = func() (t [256]bool) {
 	return t
 }()
 
-// escaped reads the rest of a quoted string that has escapes.
+// escaped reads the rest of a quoted string that has escapes, from index
+// start of b.
 func (s *scanner) escaped(start int) ([]byte, bool) {
 	buf := s.st.esc[:0]
-	defer func() { s.st.esc = buf }()
-	for j := start; j < len(s.b); j++ {
-		switch c := s.b[j]; {
-		case c == '"':
-			s.i = j + 1
-			return buf, true
-		case c == '\\':
-			if j+1 >= len(s.b) || s.b[j+1] != '"' && s.b[j+1] != '\\' {
-				return nil, false
-			}
-			j++
-			buf = append(buf, s.b[j])
-		case c < ' ' || c >= 0x7f:
+	b := s.b[start:]
+	for {
+		rest := skipPlain(b)
+		buf = append(buf, b[:len(b)-len(rest)]...)
+		s.st.esc = buf
+		switch {
+		case len(rest) == 0:
 			return nil, false
-		default:
-			buf = append(buf, c)
+		case rest[0] == '"':
+			s.i = len(s.b) - len(rest) + 1
+			return buf, true
+		case rest[0] != '\\' || len(rest) < 2 || rest[1] != '"' && rest[1] != '\\':
+			return nil, false
 		}
+		buf = append(buf, rest[1])
+		b = rest[2:]
 	}
-	return nil, false
 }
 
 // str reads a string.
@@ -242,12 +269,11 @@ func (s *scanner) str() (string, bool) {
 
 // nstr reads an nstring.
 func (s *scanner) nstr() (wire.NString, bool) {
-	if s.peek() != '"' {
-		return wire.NString{}, s.nil()
-	}
 	b, ok := s.quoted()
 	if !ok {
-		return wire.NString{}, false
+		// NIL, or a string the fast path does not read, which nil
+		// does not read either.
+		return wire.NString{}, s.nil()
 	}
 	// nstrings (IDs, descriptions, envelope fields) are seldom among the
 	// common names that interning saves.
@@ -257,24 +283,23 @@ func (s *scanner) nstr() (wire.NString, bool) {
 	return wire.Str(s.a.String(b)), true
 }
 
-// sp reads a single space followed by no other.
-func (s *scanner) sp() bool {
-	if i := s.i; i+1 < len(s.b) && s.b[i] == ' ' && s.b[i+1] != ' ' {
-		s.i = i + 1
-		return true
-	}
-	return false
-}
+// sp reads a space. A second space is left for the next read, which
+// gives up on it: no value starts with a space.
+func (s *scanner) sp() bool { return s.byte(' ') }
 
 // number reads a number of at most max digits, no more than limit.
 func (s *scanner) number(digits int, limit uint64) (uint64, bool) {
+	b, i := s.b, s.i
 	var n uint64
-	j := s.i
-	for j < len(s.b) && '0' <= s.b[j] && s.b[j] <= '9' && j-s.i < digits {
-		n = n*10 + uint64(s.b[j]-'0')
-		j++
+	j := i
+	for ; j < len(b) && j-i < digits; j++ {
+		c := b[j] - '0'
+		if c > 9 {
+			break
+		}
+		n = n*10 + uint64(c)
 	}
-	if j == s.i || j == len(s.b) || n > limit || s.b[j] != ' ' && s.b[j] != ')' {
+	if j == i || j >= len(b) || n > limit || b[j] != ' ' && b[j] != ')' {
 		return 0, false
 	}
 	s.i = j
@@ -359,7 +384,7 @@ func (s *scanner) single() (*Body, bool) {
 	}
 	b.Size = uint32(size)
 	switch {
-	case b.IsText():
+	case equalFoldASCII(b.Type, "TEXT"): // b.IsText(), without Unicode folding
 		if !s.sp() {
 			return nil, false
 		}

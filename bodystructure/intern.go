@@ -1,98 +1,54 @@
 package bodystructure
 
-// interned returns b as a string without allocating when it is one of the
-// media types, parameter names and values, encodings and dispositions that
-// most body structures are made of, in the cases servers write them.
-func interned(b []byte) (string, bool) {
-	if len(b) > 16 {
-		return "", false
-	}
-	switch string(b) {
-	case "":
-		return "", true
-	case "text", "TEXT":
-		return internSame(b, "text", "TEXT"), true
-	case "plain", "PLAIN":
-		return internSame(b, "plain", "PLAIN"), true
-	case "html", "HTML":
-		return internSame(b, "html", "HTML"), true
-	case "application", "APPLICATION":
-		return internSame(b, "application", "APPLICATION"), true
-	case "octet-stream", "OCTET-STREAM":
-		return internSame(b, "octet-stream", "OCTET-STREAM"), true
-	case "pdf", "PDF":
-		return internSame(b, "pdf", "PDF"), true
-	case "image", "IMAGE":
-		return internSame(b, "image", "IMAGE"), true
-	case "jpeg", "JPEG":
-		return internSame(b, "jpeg", "JPEG"), true
-	case "png", "PNG":
-		return internSame(b, "png", "PNG"), true
-	case "gif", "GIF":
-		return internSame(b, "gif", "GIF"), true
-	case "message", "MESSAGE":
-		return internSame(b, "message", "MESSAGE"), true
-	case "rfc822", "RFC822":
-		return internSame(b, "rfc822", "RFC822"), true
-	case "mixed", "MIXED":
-		return internSame(b, "mixed", "MIXED"), true
-	case "alternative", "ALTERNATIVE":
-		return internSame(b, "alternative", "ALTERNATIVE"), true
-	case "related", "RELATED":
-		return internSame(b, "related", "RELATED"), true
-	case "signed", "SIGNED":
-		return internSame(b, "signed", "SIGNED"), true
-	case "report", "REPORT":
-		return internSame(b, "report", "REPORT"), true
-	case "charset", "CHARSET":
-		return internSame(b, "charset", "CHARSET"), true
-	case "us-ascii", "US-ASCII":
-		return internSame(b, "us-ascii", "US-ASCII"), true
-	case "utf-8", "UTF-8":
-		return internSame(b, "utf-8", "UTF-8"), true
-	case "iso-8859-1", "ISO-8859-1":
-		return internSame(b, "iso-8859-1", "ISO-8859-1"), true
-	case "windows-1252", "WINDOWS-1252":
-		return internSame(b, "windows-1252", "WINDOWS-1252"), true
-	case "boundary", "BOUNDARY":
-		return internSame(b, "boundary", "BOUNDARY"), true
-	case "name", "NAME":
-		return internSame(b, "name", "NAME"), true
-	case "filename", "FILENAME":
-		return internSame(b, "filename", "FILENAME"), true
-	case "format", "FORMAT":
-		return internSame(b, "format", "FORMAT"), true
-	case "flowed", "FLOWED":
-		return internSame(b, "flowed", "FLOWED"), true
-	case "size", "SIZE":
-		return internSame(b, "size", "SIZE"), true
-	case "type", "TYPE":
-		return internSame(b, "type", "TYPE"), true
-	case "7bit", "7BIT":
-		return internSame(b, "7bit", "7BIT"), true
-	case "8bit", "8BIT":
-		return internSame(b, "8bit", "8BIT"), true
-	case "binary", "BINARY":
-		return internSame(b, "binary", "BINARY"), true
-	case "base64", "BASE64":
-		return internSame(b, "base64", "BASE64"), true
-	case "quoted-printable", "QUOTED-PRINTABLE":
-		return internSame(b, "quoted-printable", "QUOTED-PRINTABLE"), true
-	case "attachment", "ATTACHMENT":
-		return internSame(b, "attachment", "ATTACHMENT"), true
-	case "inline", "INLINE":
-		return internSame(b, "inline", "INLINE"), true
-	case "en", "EN":
-		return internSame(b, "en", "EN"), true
-	}
-	return "", false
+import "strings"
+
+// internWords are the media types, parameter names and values, encodings
+// and dispositions that most body structures are made of. Each is interned
+// in lower case and in upper case, the cases servers write them in.
+var internWords = [...]string{
+	"text", "plain", "html", "application", "octet-stream", "pdf", "image", "jpeg", "png", "gif",
+	"message", "rfc822", "mixed", "alternative", "related", "signed", "report",
+	"charset", "us-ascii", "utf-8", "iso-8859-1", "windows-1252", "boundary", "name", "filename",
+	"format", "flowed", "size", "type",
+	"7bit", "8bit", "binary", "base64", "quoted-printable",
+	"attachment", "inline", "en",
 }
 
-// internSame returns lower if b is in lower case, else upper: b is one of
-// the two.
-func internSame(b []byte, lower, upper string) string {
-	if string(b) == lower {
-		return lower
+// internTable holds internWords at their internHash, which has no
+// collisions among them: a lookup reads one slot.
+var internTable = func() (t [internSlots]struct{ lower, upper string }) {
+	for _, w := range internWords {
+		e := &t[internHash(w)]
+		if e.lower != "" {
+			panic("bodystructure: " + w + " and " + e.lower + " share a slot of internTable")
+		}
+		e.lower, e.upper = w, strings.ToUpper(w)
 	}
-	return upper
+	return t
+}()
+
+const internSlots = 128
+
+// internHash hashes a word of at least two bytes by its length and its
+// first two bytes, folded to lower case.
+func internHash[T string | []byte](b T) uint {
+	return (uint(b[0]|0x20)*2 + uint(b[1]|0x20)*31 + uint(len(b))) % internSlots
+}
+
+// interned returns b as a string without allocating when it is one of
+// internWords in lower or upper case, or empty.
+func interned(b []byte) (string, bool) {
+	if len(b) < 2 {
+		return "", len(b) == 0
+	}
+	e := &internTable[internHash(b)]
+	if len(e.lower) == len(b) {
+		if string(b) == e.lower {
+			return e.lower, true
+		}
+		if string(b) == e.upper {
+			return e.upper, true
+		}
+	}
+	return "", false
 }

@@ -222,7 +222,7 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 			if d.fastValue(f, name) {
 				continue
 			}
-			if err := d.fetchValue(f, name, off); err != nil {
+			if err := d.fetchValue(f, name, nil, off); err != nil {
 				return nil, err
 			}
 			continue
@@ -251,7 +251,7 @@ func readFetch(d *Decoder, n uint32, off int64) (Response, error) {
 // RFC822.SIZE, MODSEQ) in its common shape, straight from the decoder's
 // buffered bytes. It reports whether it did; if not, it consumed nothing
 // and fetchValue reads the value.
-func (d *Decoder) fastValue(f *Fetch, name []byte) bool {
+func (d *Decoder) fastValue(f *Fetch, name itemName) bool {
 	b := d.w.Window()
 	if d.w.DepthLeft() < 1 {
 		return false // the lists of FLAGS and MODSEQ would be too deep
@@ -261,20 +261,20 @@ func (d *Decoder) fastValue(f *Fetch, name []byte) bool {
 	}
 	j := 1
 	var item FetchItem
-	switch string(name) {
-	case "UID":
+	switch name {
+	case nameUID:
 		n, k := scanNumber(b[j:], 1<<32-1)
 		if k == 0 || n == 0 {
 			return false
 		}
 		item, f.UID, j = FetchUID, uint32(n), j+k
-	case "RFC822.SIZE":
+	case nameRFC822Size:
 		n, k := scanNumber(b[j:], 1<<63-1)
 		if k == 0 {
 			return false
 		}
 		item, f.Size, j = FetchSize, n, j+k
-	case "MODSEQ":
+	case nameModSeq:
 		if b[j] != '(' {
 			return false
 		}
@@ -283,7 +283,7 @@ func (d *Decoder) fastValue(f *Fetch, name []byte) bool {
 			return false
 		}
 		item, f.ModSeq, j = FetchModSeq, n, j+k+2
-	case "FLAGS":
+	case nameFlags:
 		k, ok := d.scanFlags(b[j:], f)
 		if !ok {
 			return false
@@ -386,18 +386,20 @@ func (d *Decoder) fetchItem(f *Fetch) error {
 	if t.Kind != wire.KindAtom {
 		return w.Failf(t.Offset, "msg-att", "expected a FETCH item name, found %s", t.Kind)
 	}
-	return d.fetchValue(f, d.upperName(t.Bytes()), t.Offset)
+	upper := d.upperName(t.Bytes())
+	return d.fetchValue(f, lookupItemName(upper), upper, t.Offset)
 }
 
 // fastName reads the name of the next item, after a space unless it is the
 // first, if it is a known one in upper case, straight from the decoder's
-// buffered bytes. It reports whether it did; if not, it consumed nothing.
-func (d *Decoder) fastName(sp bool) (name []byte, off int64, ok bool) {
+// buffered bytes, and returns it and its offset. It reports whether it
+// did; if not, it consumed nothing.
+func (d *Decoder) fastName(sp bool) (name itemName, off int64, ok bool) {
 	b := d.w.Window()
 	i := 0
 	if sp {
 		if len(b) < 2 || b[0] != ' ' || b[1] == ' ' {
-			return nil, 0, false
+			return 0, 0, false
 		}
 		i = 1
 	}
@@ -405,51 +407,54 @@ func (d *Decoder) fastName(sp bool) (name []byte, off int64, ok bool) {
 	for j < len(b) && fetchNameChar[b[j]] {
 		j++
 	}
-	if j == i || j == len(b) || b[j] != ' ' && b[j] != '[' || !isKnownFetchItem(b[i:j]) {
-		return nil, 0, false
+	if j == i || j == len(b) || b[j] != ' ' && b[j] != '[' {
+		return 0, 0, false
+	}
+	if name = lookupItemName(b[i:j]); name == nameUnknown {
+		return 0, 0, false
 	}
 	off = d.w.Offset() + int64(i)
-	name = append(d.upper[:0], b[i:j]...)
 	d.w.Consume(j)
 	return name, off, true
 }
 
-// fetchValue reads the rest of an item after its name, in upper case, which
-// started at offset off.
-func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
+// fetchValue reads the rest of an item after its name, which started at
+// offset off; upper is the name in upper case, needed only for an unknown
+// item.
+func (d *Decoder) fetchValue(f *Fetch, name itemName, upper []byte, off int64) error {
 	w := d.w
 	var err error
 	item, rule := FetchItem(0), ""
-	switch string(name) {
-	case "UID":
+	switch name {
+	case nameUID:
 		item, rule = FetchUID, "uniqueid"
 		f.UID, err = d.nzNumber(rule)
-	case "FLAGS":
+	case nameFlags:
 		item, rule = FetchFlags, "flag-fetch"
 		if err = w.SP(); err == nil {
 			f.Flags, err = d.flagList(rule, false)
 		}
-	case "INTERNALDATE":
+	case nameInternalDate:
 		item, rule = FetchInternalDate, "date-time"
 		if err = w.SP(); err == nil {
 			f.InternalDate, err = w.ReadDateTime()
 		}
-	case "RFC822.SIZE":
+	case nameRFC822Size:
 		item, rule = FetchSize, "number64"
 		if err = w.SP(); err == nil {
 			f.Size, err = w.ReadNumber64()
 		}
-	case "ENVELOPE":
+	case nameEnvelope:
 		item, rule = FetchEnvelope, "envelope"
 		if err = w.SP(); err == nil {
 			f.Envelope, err = d.arena.ReadEnvelope(w)
 		}
-	case "BODYSTRUCTURE":
+	case nameBodyStructure:
 		item, rule = FetchBodyStructure, "body"
 		if err = w.SP(); err == nil {
 			f.BodyStructure, err = d.arena.ReadBody(w)
 		}
-	case "BODY":
+	case nameBody:
 		c, perr := w.Peek()
 		if perr != nil {
 			return perr
@@ -461,17 +466,17 @@ func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
 		if err = w.SP(); err == nil {
 			f.Body, err = d.arena.ReadBody(w)
 		}
-	case "BINARY":
+	case nameBinary:
 		return d.readSection(f, SectionBinary)
-	case "BINARY.SIZE":
+	case nameBinarySize:
 		return d.binarySize(f, off)
-	case "RFC822":
+	case nameRFC822:
 		return d.readSection(f, SectionRFC822)
-	case "RFC822.HEADER":
+	case nameRFC822Header:
 		return d.readSection(f, SectionRFC822Header)
-	case "RFC822.TEXT":
+	case nameRFC822Text:
 		return d.readSection(f, SectionRFC822Text)
-	case "MODSEQ":
+	case nameModSeq:
 		// "MODSEQ" SP "(" permsg-modsequence ")" (RFC 7162 §7).
 		item, rule = FetchModSeq, "fetch-mod-resp"
 		if err = w.SP(); err == nil {
@@ -481,16 +486,16 @@ func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
 				}
 			}
 		}
-	case "EMAILID":
+	case nameEmailID:
 		item, rule = FetchEmailID, "fetch-emailid-resp"
 		f.EmailID, err = d.objectID(rule, false)
-	case "THREADID":
+	case nameThreadID:
 		item, rule = FetchThreadID, "fetch-threadid-resp"
 		var id string
 		if id, err = d.objectID(rule, true); id != "" {
 			f.ThreadID = wire.Str(id)
 		}
-	case "SAVEDATE":
+	case nameSaveDate:
 		item, rule = FetchSaveDate, "msg-att-savedate"
 		if err = w.SP(); err == nil {
 			var c byte
@@ -503,7 +508,7 @@ func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
 				}
 			}
 		}
-	case "PREVIEW":
+	case namePreview:
 		item, rule = FetchPreview, "preview-response"
 		if err = w.SP(); err == nil {
 			var b []byte
@@ -512,7 +517,7 @@ func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
 				f.Preview = wire.Str(string(b))
 			}
 		}
-	case "SNIPPET":
+	case nameSnippet:
 		// "SNIPPET" SP "(" algorithm SP nstring ")"
 		item, rule = FetchSnippet, "snippet"
 		if err = w.SP(); err == nil {
@@ -535,26 +540,26 @@ func (d *Decoder) fetchValue(f *Fetch, name []byte, off int64) error {
 				}
 			}
 		}
-	case "X-GM-MSGID":
+	case nameGmailMsgID:
 		item, rule = FetchGmailMsgID, "x-gm-msgid"
 		if err = w.SP(); err == nil {
 			f.GmailMsgID, err = w.ReadNumber64()
 		}
-	case "X-GM-THRID":
+	case nameGmailThreadID:
 		item, rule = FetchGmailThreadID, "x-gm-thrid"
 		if err = w.SP(); err == nil {
 			f.GmailThreadID, err = w.ReadNumber64()
 		}
-	case "X-GM-LABELS":
+	case nameGmailLabels:
 		item, rule = FetchGmailLabels, "x-gm-labels"
 		if err = w.SP(); err == nil {
 			f.GmailLabels, err = d.labels(rule)
 		}
 	default:
-		if !isAtom(name) {
-			return w.Failf(off, "msg-att", "expected a FETCH item name, found %q", name)
+		if !isAtom(upper) {
+			return w.Failf(off, "msg-att", "expected a FETCH item name, found %q", upper)
 		}
-		return d.fetchUnknown(f, name)
+		return d.fetchUnknown(f, upper)
 	}
 	if err != nil {
 		return err
@@ -1119,7 +1124,7 @@ func (f *Fetch) check() string {
 		}
 	}
 	for i := range f.Unknown {
-		if isKnownFetchItem(upperString([]byte(f.Unknown[i].Name))) {
+		if lookupItemName(upperString([]byte(f.Unknown[i].Name))) != nameUnknown {
 			return "an unknown FETCH item named " + f.Unknown[i].Name
 		}
 	}
@@ -1130,16 +1135,83 @@ func sectionEmpty(s bodystructure.Section) bool {
 	return len(s.Part) == 0 && s.Specifier == bodystructure.SpecifierNone && s.Fields == nil
 }
 
-// isKnownFetchItem reports whether name, in any case, is an item that
-// decodes as a typed one.
-func isKnownFetchItem[T string | []byte](name T) bool {
+// An itemName stands for the name of a FETCH item this package decodes as
+// a typed one, so that the decoder dispatches on a number, not a string.
+type itemName uint8
+
+const (
+	nameUnknown       itemName = iota
+	nameUID                    // UID
+	nameFlags                  // FLAGS
+	nameInternalDate           // INTERNALDATE
+	nameRFC822Size             // RFC822.SIZE
+	nameEnvelope               // ENVELOPE
+	nameBodyStructure          // BODYSTRUCTURE
+	nameBody                   // BODY
+	nameBinary                 // BINARY
+	nameBinarySize             // BINARY.SIZE
+	nameRFC822                 // RFC822
+	nameRFC822Header           // RFC822.HEADER
+	nameRFC822Text             // RFC822.TEXT
+	nameModSeq                 // MODSEQ
+	nameEmailID                // EMAILID
+	nameThreadID               // THREADID
+	nameSaveDate               // SAVEDATE
+	namePreview                // PREVIEW
+	nameSnippet                // SNIPPET
+	nameGmailMsgID             // X-GM-MSGID
+	nameGmailThreadID          // X-GM-THRID
+	nameGmailLabels            // X-GM-LABELS
+)
+
+// lookupItemName returns the itemName of name, in upper case, or
+// nameUnknown.
+func lookupItemName[T string | []byte](name T) itemName {
 	switch string(name) {
-	case "UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
-		"BINARY", "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ", "EMAILID",
-		"THREADID", "SAVEDATE", "PREVIEW", "X-GM-MSGID", "X-GM-THRID", "X-GM-LABELS", "SNIPPET":
-		return true
+	case "UID":
+		return nameUID
+	case "FLAGS":
+		return nameFlags
+	case "INTERNALDATE":
+		return nameInternalDate
+	case "RFC822.SIZE":
+		return nameRFC822Size
+	case "ENVELOPE":
+		return nameEnvelope
+	case "BODYSTRUCTURE":
+		return nameBodyStructure
+	case "BODY":
+		return nameBody
+	case "BINARY":
+		return nameBinary
+	case "BINARY.SIZE":
+		return nameBinarySize
+	case "RFC822":
+		return nameRFC822
+	case "RFC822.HEADER":
+		return nameRFC822Header
+	case "RFC822.TEXT":
+		return nameRFC822Text
+	case "MODSEQ":
+		return nameModSeq
+	case "EMAILID":
+		return nameEmailID
+	case "THREADID":
+		return nameThreadID
+	case "SAVEDATE":
+		return nameSaveDate
+	case "PREVIEW":
+		return namePreview
+	case "SNIPPET":
+		return nameSnippet
+	case "X-GM-MSGID":
+		return nameGmailMsgID
+	case "X-GM-THRID":
+		return nameGmailThreadID
+	case "X-GM-LABELS":
+		return nameGmailLabels
 	}
-	return false
+	return nameUnknown
 }
 
 // badFlagByte returns the index of the first byte of the flag b that keeps

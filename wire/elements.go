@@ -13,6 +13,10 @@ import (
 // SP reads the single space that separates two elements. In lenient mode a
 // run of spaces is accepted and reported as QuirkExtraSpace.
 func (d *Decoder) SP() error {
+	if w := d.Window(); len(w) >= 2 && w[0] == ' ' && w[1] != ' ' {
+		d.r++ // the common case, with nothing to prepare
+		return nil
+	}
 	if err := d.prepare(); err != nil {
 		return err
 	}
