@@ -84,10 +84,12 @@ func (a *Arena) String(b []byte) string {
 	if cap(a.text)-len(a.text) < len(b) {
 		a.text = make([]byte, 0, arenaText)
 	}
-	n := len(a.text)
-	a.text = append(a.text, b...)
 	// The bytes are never written again: later strings go above them,
-	// and a new block replaces a full one.
+	// and a new block replaces a full one. (Reslicing a.text, rather than
+	// appending to it, stores only its length.)
+	n := len(a.text)
+	a.text = a.text[:n+len(b)]
+	copy(a.text[n:], b)
 	return unsafe.String(&a.text[n], len(b))
 }
 
