@@ -290,6 +290,17 @@ func (s *scanner) sp() bool { return s.byte(' ') }
 // number reads a number of at most max digits, no more than limit.
 func (s *scanner) number(digits int, limit uint64) (uint64, bool) {
 	b, i := s.b, s.i
+	if len(b)-i > 8 {
+		// Sizes and line counts have fewer than eight digits, almost
+		// always: those are read without a loop.
+		if n, k := digits8(binary.LittleEndian.Uint64(b[i:])); k > 0 && k < 8 {
+			if c := b[i+k]; c != ' ' && c != ')' {
+				return 0, false
+			}
+			s.i = i + k
+			return n, true
+		}
+	}
 	var n uint64
 	j := i
 	for ; j < len(b) && j-i < digits; j++ {
@@ -304,6 +315,30 @@ func (s *scanner) number(digits int, limit uint64) (uint64, bool) {
 	}
 	s.i = j
 	return n, true
+}
+
+// digits8 returns the value and the number k of the decimal digits that
+// start the eight bytes of x (in memory order). The value is that of the
+// first min(k, 7) digits: a caller that gets k == 8 must read on.
+func digits8(x uint64) (n uint64, k int) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	d := x - '0'*ones
+	// A byte is not a digit if subtracting '0' wrapped around or left 10
+	// or more; borrows and carries only reach the bytes after it.
+	k = bits.TrailingZeros64((d|(d+(0x80-10)*ones))&highs) / 8
+	if k == 0 || k == 8 {
+		return 0, k
+	}
+	// The k digits, first digit lowest, moved up to the top k bytes so
+	// that the bytes below are leading zeros; then pairs, quads and
+	// octets of digits are combined.
+	d <<= 64 - 8*uint(k)
+	d = d*10 + d>>8
+	d = (d&0x000000ff000000ff*(100+1000000<<32) + d>>16&0x000000ff000000ff*(1+10000<<32)) >> 32
+	return d, k
 }
 
 // body reads "(" single or multipart ")".

@@ -41,3 +41,31 @@ func TestNotPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestDigits8 checks the eight-byte number reader against a loop, for
+// every count of digits, with each kind of byte after them.
+func TestDigits8(t *testing.T) {
+	digits := "9876543210" + "0123456789" + "5555555555"
+	for k := 0; k <= 8; k++ {
+		for start := 0; start+k <= len(digits); start++ {
+			for _, after := range []byte{' ', ')', '/', ':', 0, 0xff, '0' - 1, '9' + 1, 'a'} {
+				var b [8]byte
+				copy(b[:], digits[start:start+k])
+				for i := k; i < 8; i++ {
+					b[i] = after
+				}
+				if k < 8 && after >= '0' && after <= '9' {
+					continue
+				}
+				want := uint64(0)
+				for _, c := range b[:k] {
+					want = want*10 + uint64(c-'0')
+				}
+				n, got := digits8(binary.LittleEndian.Uint64(b[:]))
+				if got != k || k > 0 && k < 8 && n != want {
+					t.Fatalf("%q: %d digits, value %d; want %d, %d", b, got, n, k, want)
+				}
+			}
+		}
+	}
+}

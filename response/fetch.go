@@ -403,19 +403,60 @@ func (d *Decoder) fastName(sp bool) (name itemName, off int64, ok bool) {
 		}
 		i = 1
 	}
-	j := i
-	for j < len(b) && fetchNameChar[b[j]] {
-		j++
+	name, n := commonItemName(b[i:])
+	j := i + n
+	if n == 0 {
+		for j < len(b) && fetchNameChar[b[j]] {
+			j++
+		}
+		if j == i || j == len(b) {
+			return 0, 0, false
+		}
+		if name = lookupItemName(b[i:j]); name == nameUnknown {
+			return 0, 0, false
+		}
 	}
-	if j == i || j == len(b) || b[j] != ' ' && b[j] != '[' {
-		return 0, 0, false
-	}
-	if name = lookupItemName(b[i:j]); name == nameUnknown {
+	if b[j] != ' ' && b[j] != '[' {
 		return 0, 0, false
 	}
 	off = d.w.Offset() + int64(i)
 	d.w.Consume(j)
 	return name, off, true
+}
+
+// commonItemName returns the name of one of the items clients fetch most
+// and its length, if b starts with it followed by a byte that is not part
+// of a name, or a length of 0: it saves fastName its loop over the bytes.
+func commonItemName(b []byte) (itemName, int) {
+	if len(b) == 0 {
+		return nameUnknown, 0
+	}
+	var name itemName
+	var n int
+	switch b[0] {
+	case 'U':
+		name, n = nameUID, len("UID")
+	case 'F':
+		name, n = nameFlags, len("FLAGS")
+	case 'I':
+		name, n = nameInternalDate, len("INTERNALDATE")
+	case 'R':
+		name, n = nameRFC822Size, len("RFC822.SIZE")
+	case 'E':
+		name, n = nameEnvelope, len("ENVELOPE")
+	case 'B':
+		name, n = nameBodyStructure, len("BODYSTRUCTURE")
+	default:
+		return nameUnknown, 0
+	}
+	if len(b) <= n || fetchNameChar[b[n]] {
+		return nameUnknown, 0
+	}
+	switch string(b[:n]) {
+	case "UID", "FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE":
+		return name, n
+	}
+	return nameUnknown, 0
 }
 
 // fetchValue reads the rest of an item after its name, which started at
