@@ -19,7 +19,7 @@ import (
 // handed out, unless the caller allows it with Rewind. The price is
 // retention: a block is freed only when nothing decoded from it is
 // reachable, so a program that keeps one small value of a large batch
-// keeps up to a block of memory (at most 16 KiB of strings and a few KiB of
+// keeps up to a block of memory (at most 16 KiB of strings, or 12 KiB of
 // values) alive with it. Callers that keep few values for long should use
 // ReadBody.
 //
@@ -44,13 +44,23 @@ type Arena struct {
 	esc        []byte // unescaped quoted strings
 }
 
-// Block sizes, in elements.
+// Block sizes.
 const (
-	arenaText   = 16 << 10
-	arenaBlock  = 64
-	arenaEnvs   = 16
-	arenaString = 1 << 10 // longer strings get memory of their own
+	arenaText   = 16 << 10 // bytes of strings
+	arenaString = 1 << 10  // longer strings get memory of their own
+
+	// Blocks of values take up to arenaBlockBytes, a size class of the
+	// runtime's allocator, so that little of what it hands out is
+	// unused, and up to arenaBlockLen values.
+	arenaBlockBytes = 12 << 10
+	arenaBlockLen   = 256
 )
+
+// blockLen returns the number of values of type T in a block.
+func blockLen[T any]() int {
+	var v T
+	return max(1, min(arenaBlockBytes/int(unsafe.Sizeof(v)), arenaBlockLen))
+}
 
 // ReadBody is the package's ReadBody with memory from a.
 func (a *Arena) ReadBody(d *wire.Decoder) (*Body, error) {
@@ -131,9 +141,9 @@ func (a *Arena) reset() {
 
 // take returns n zeroed elements of a block, starting a new block when the
 // current one is short of room.
-func take[T any](block *[]T, n, size int) []T {
+func take[T any](block *[]T, n int) []T {
 	if cap(*block)-len(*block) < n {
-		*block = make([]T, 0, max(size, n))
+		*block = make([]T, 0, max(blockLen[T](), n))
 	}
 	i := len(*block)
 	*block = (*block)[:i+n]
@@ -146,7 +156,7 @@ func newBody(a *Arena) *Body {
 	if a == nil {
 		return new(Body)
 	}
-	return &take(&a.bodies, 1, arenaBlock)[0]
+	return &take(&a.bodies, 1)[0]
 }
 
 func (p *parser) newExtension() *Extension { return newExtension(p.a) }
@@ -155,7 +165,7 @@ func newExtension(a *Arena) *Extension {
 	if a == nil {
 		return new(Extension)
 	}
-	return &take(&a.exts, 1, arenaBlock)[0]
+	return &take(&a.exts, 1)[0]
 }
 
 func (p *parser) newDisposition() *Disposition { return newDisposition(p.a) }
@@ -164,7 +174,7 @@ func newDisposition(a *Arena) *Disposition {
 	if a == nil {
 		return new(Disposition)
 	}
-	return &take(&a.dsps, 1, arenaBlock)[0]
+	return &take(&a.dsps, 1)[0]
 }
 
 func (p *parser) newEnvelope() *Envelope { return newEnvelope(p.a) }
@@ -173,7 +183,7 @@ func newEnvelope(a *Arena) *Envelope {
 	if a == nil {
 		return new(Envelope)
 	}
-	return &take(&a.envs, 1, arenaEnvs)[0]
+	return &take(&a.envs, 1)[0]
 }
 
 // string returns b as a string: a common name without allocating, else
@@ -199,7 +209,7 @@ func collect[T any](stack *[]T, start int, block *[]T, a *Arena) []T {
 		if a == nil {
 			out = make([]T, len(items))
 		} else {
-			out = take(block, len(items), arenaBlock)
+			out = take(block, len(items))
 		}
 		copy(out, items)
 	}

@@ -666,7 +666,7 @@ func grow[T any](block *[]T, start *int) *T {
 	n := len(*block)
 	if n == cap(*block) {
 		k := n - *start
-		nb := make([]T, k, max(arenaBlock, 2*(k+1)))
+		nb := make([]T, k, max(blockLen[T](), 2*(k+1)))
 		copy(nb, (*block)[*start:])
 		*block, *start, n = nb, 0, k
 	}

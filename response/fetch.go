@@ -4,6 +4,7 @@ import (
 	"io"
 	"math"
 	"time"
+	"unsafe"
 
 	"github.com/mailwire/imap/bodystructure"
 	"github.com/mailwire/imap/wire"
@@ -805,10 +806,14 @@ func (d *Decoder) strings(start int) []string {
 	return d.strBlock[i:len(d.strBlock):len(d.strBlock)]
 }
 
+// fetchBlockLen is the number of Fetch values in a block: as many as fit
+// in 12 KiB, a size class of the runtime's allocator.
+const fetchBlockLen = 12 << 10 / unsafe.Sizeof(Fetch{})
+
 // newFetch returns a zero Fetch from a block.
 func (d *Decoder) newFetch() *Fetch {
 	if len(d.fetches) == cap(d.fetches) {
-		d.fetches = make([]Fetch, 0, 32)
+		d.fetches = make([]Fetch, 0, fetchBlockLen)
 	}
 	d.fetches = d.fetches[:len(d.fetches)+1]
 	return &d.fetches[len(d.fetches)-1]
