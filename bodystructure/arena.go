@@ -56,11 +56,17 @@ const (
 	arenaBlockLen   = 256
 )
 
-// blockLen returns the number of values of type T in a block.
-func blockLen[T any]() int {
-	var v T
-	return max(1, min(arenaBlockBytes/int(unsafe.Sizeof(v)), arenaBlockLen))
-}
+// The number of values in a block of each kind.
+const (
+	bodyBlock  = min(arenaBlockBytes/int(unsafe.Sizeof(Body{})), arenaBlockLen)
+	extBlock   = min(arenaBlockBytes/int(unsafe.Sizeof(Extension{})), arenaBlockLen)
+	envBlock   = min(arenaBlockBytes/int(unsafe.Sizeof(Envelope{})), arenaBlockLen)
+	dspBlock   = min(arenaBlockBytes/int(unsafe.Sizeof(Disposition{})), arenaBlockLen)
+	partBlock  = min(arenaBlockBytes/int(unsafe.Sizeof((*Body)(nil))), arenaBlockLen)
+	paramBlock = min(arenaBlockBytes/int(unsafe.Sizeof(Param{})), arenaBlockLen)
+	addrBlock  = min(arenaBlockBytes/int(unsafe.Sizeof(Address{})), arenaBlockLen)
+	strBlock   = min(arenaBlockBytes/int(unsafe.Sizeof("")), arenaBlockLen)
+)
 
 // ReadBody is the package's ReadBody with memory from a.
 func (a *Arena) ReadBody(d *wire.Decoder) (*Body, error) {
@@ -141,9 +147,9 @@ func (a *Arena) reset() {
 
 // take returns n zeroed elements of a block, starting a new block when the
 // current one is short of room.
-func take[T any](block *[]T, n int) []T {
+func take[T any](block *[]T, n, size int) []T {
 	if cap(*block)-len(*block) < n {
-		*block = make([]T, 0, max(blockLen[T](), n))
+		*block = make([]T, 0, max(size, n))
 	}
 	i := len(*block)
 	*block = (*block)[:i+n]
@@ -156,7 +162,7 @@ func newBody(a *Arena) *Body {
 	if a == nil {
 		return new(Body)
 	}
-	return &take(&a.bodies, 1)[0]
+	return &take(&a.bodies, 1, bodyBlock)[0]
 }
 
 func (p *parser) newExtension() *Extension { return newExtension(p.a) }
@@ -165,7 +171,7 @@ func newExtension(a *Arena) *Extension {
 	if a == nil {
 		return new(Extension)
 	}
-	return &take(&a.exts, 1)[0]
+	return &take(&a.exts, 1, extBlock)[0]
 }
 
 func (p *parser) newDisposition() *Disposition { return newDisposition(p.a) }
@@ -174,7 +180,7 @@ func newDisposition(a *Arena) *Disposition {
 	if a == nil {
 		return new(Disposition)
 	}
-	return &take(&a.dsps, 1)[0]
+	return &take(&a.dsps, 1, dspBlock)[0]
 }
 
 func (p *parser) newEnvelope() *Envelope { return newEnvelope(p.a) }
@@ -183,7 +189,7 @@ func newEnvelope(a *Arena) *Envelope {
 	if a == nil {
 		return new(Envelope)
 	}
-	return &take(&a.envs, 1)[0]
+	return &take(&a.envs, 1, envBlock)[0]
 }
 
 // string returns b as a string: a common name without allocating, else
@@ -202,14 +208,14 @@ func stringIn(a *Arena, b []byte) string {
 
 // collect moves the items of a stack from start on into a block, or a new
 // slice without an arena, and pops them.
-func collect[T any](stack *[]T, start int, block *[]T, a *Arena) []T {
+func collect[T any](stack *[]T, start int, block *[]T, size int, a *Arena) []T {
 	items := (*stack)[start:]
 	var out []T
 	if len(items) > 0 {
 		if a == nil {
 			out = make([]T, len(items))
 		} else {
-			out = take(block, len(items))
+			out = take(block, len(items), size)
 		}
 		copy(out, items)
 	}

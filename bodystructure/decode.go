@@ -257,7 +257,7 @@ func (p *parser) multipart() (*Body, error) {
 		}
 		st.partStack = append(st.partStack, part)
 	}
-	b.Parts = collect(&st.partStack, start, &st.parts, p.a)
+	b.Parts = collect(&st.partStack, start, &st.parts, partBlock, p.a)
 	var err error
 	if b.Subtype, err = p.str(true, "media-subtype"); err != nil {
 		return nil, err
@@ -470,7 +470,7 @@ func (p *parser) params(t *wire.Token) ([]Param, error) {
 				return nil, err
 			}
 			if !ok {
-				return collect(&st.paramStack, start, &st.params, p.a), nil
+				return collect(&st.paramStack, start, &st.params, paramBlock, p.a), nil
 			}
 		}
 		name, err := p.str(sp, "body-fld-param")
@@ -527,7 +527,7 @@ func (p *parser) extRest(x *Extension) error {
 	case wire.KindString:
 		st := p.stacks()
 		st.strStack = append(st.strStack[:0], p.string(t.Bytes()))
-		x.Language = collect(&st.strStack, 0, &st.strs, p.a)
+		x.Language = collect(&st.strStack, 0, &st.strs, strBlock, p.a)
 	default:
 		if err := p.open(t, "body-fld-lang"); err != nil {
 			return err
@@ -546,7 +546,7 @@ func (p *parser) extRest(x *Extension) error {
 				break
 			}
 		}
-		x.Language = collect(&st.strStack, 0, &st.strs, p.a)
+		x.Language = collect(&st.strStack, 0, &st.strs, strBlock, p.a)
 	}
 	if ok, err = p.more("body-fld-loc"); err != nil || !ok {
 		return err
@@ -656,7 +656,7 @@ func (p *parser) addresses() ([]Address, error) {
 			return nil, err
 		}
 		if t.Kind == wire.KindListEnd && len(st.addrStack) > start {
-			return collect(&st.addrStack, start, &st.addrs, p.a), nil
+			return collect(&st.addrStack, start, &st.addrs, addrBlock, p.a), nil
 		}
 		if err := p.open(t, "address"); err != nil {
 			return nil, err

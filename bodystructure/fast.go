@@ -371,7 +371,7 @@ func (s *scanner) multipart() (*Body, bool) {
 	}
 	b := newBody(s.a)
 	b.Type = "MULTIPART"
-	b.Parts = collect(&st.partStack, start, &st.parts, s.a)
+	b.Parts = collect(&st.partStack, start, &st.parts, partBlock, s.a)
 	var ok bool
 	if !s.sp() {
 		return nil, false
@@ -469,13 +469,13 @@ func (s *scanner) params() ([]Param, bool) {
 			return nil, false
 		}
 		if s.a != nil {
-			appendTo(block, &start, Param{name, value})
+			appendTo(block, &start, paramBlock, Param{name, value})
 		} else {
 			*block = append(*block, Param{name, value})
 		}
 		if s.close() {
 			if s.a == nil {
-				return collect(&st.paramStack, start, &st.params, nil), true
+				return collect(&st.paramStack, start, &st.params, paramBlock, nil), true
 			}
 			n := len(*block)
 			return (*block)[start:n:n], true
@@ -558,7 +558,7 @@ func (s *scanner) lang(x *Extension) bool {
 			}
 		}
 	}
-	x.Language = collect(&st.strStack, 0, &st.strs, s.a)
+	x.Language = collect(&st.strStack, 0, &st.strs, strBlock, s.a)
 	return true
 }
 
@@ -616,7 +616,7 @@ func (s *scanner) addresses() ([]Address, bool) {
 			}
 			st.addrStack = append(st.addrStack, a)
 			if s.close() {
-				return collect(&st.addrStack, start, &st.addrs, nil), true
+				return collect(&st.addrStack, start, &st.addrs, addrBlock, nil), true
 			}
 		}
 	}
@@ -624,7 +624,7 @@ func (s *scanner) addresses() ([]Address, bool) {
 	block := &s.a.addrs
 	start := len(*block)
 	for {
-		a := grow(block, &start)
+		a := grow(block, &start, addrBlock)
 		if !s.address(a) {
 			return nil, false
 		}
@@ -658,15 +658,15 @@ func (s *scanner) address(a *Address) bool {
 }
 
 // grow adds an item to the list that starts at index *start of block and
-// returns it, moving the list to a new block when the current one is full.
-// The item is zero: nothing writes to a block beyond its length. The items
+// returns it, moving the list to a new block (of at least size items)
+// when the current one is full. The item is zero: nothing writes to a block beyond its length. The items
 // of a list being built are written nowhere else, and a list given up
 // leaves unused room behind.
-func grow[T any](block *[]T, start *int) *T {
+func grow[T any](block *[]T, start *int, size int) *T {
 	n := len(*block)
 	if n == cap(*block) {
 		k := n - *start
-		nb := make([]T, k, max(blockLen[T](), 2*(k+1)))
+		nb := make([]T, k, max(size, 2*(k+1)))
 		copy(nb, (*block)[*start:])
 		*block, *start, n = nb, 0, k
 	}
@@ -676,4 +676,4 @@ func grow[T any](block *[]T, start *int) *T {
 
 // appendTo appends v to the list that starts at index *start of block, as
 // grow adds an item.
-func appendTo[T any](block *[]T, start *int, v T) { *grow(block, start) = v }
+func appendTo[T any](block *[]T, start *int, size int, v T) { *grow(block, start, size) = v }
