@@ -165,6 +165,12 @@ func (d *Decoder) readUntagged() (Response, error) {
 			return nil, err
 		}
 		off := w.Offset()
+		if b := w.Window(); len(b) > 6 && string(b[:6]) == "FETCH " {
+			// Most responses of a session, by far: read without a
+			// look-up by name.
+			w.Consume(len("FETCH"))
+			return readFetch(d, n, off)
+		}
 		name, err := d.name()
 		if err != nil {
 			return nil, err
