@@ -190,21 +190,20 @@ end:
 
 // skipPlain returns b from its first byte that does not stand for itself
 // in a quoted string. It reads most of the bytes of a body structure or an
-// envelope, and is written for that: b stays in registers, eight bytes are
-// tested at a time, and no index needs a bounds check.
+// envelope, and is written for that: eight bytes are tested at a time, and
+// b is resliced rather than indexed, so that it stays in registers and
+// needs few bounds checks.
 func skipPlain(b []byte) []byte {
 	for len(b) >= 8 {
 		if m := notPlain(binary.LittleEndian.Uint64(b)); m != 0 {
-			return b[bits.TrailingZeros64(m)>>3:]
+			return b[bits.TrailingZeros64(m)/8:]
 		}
 		b = b[8:]
 	}
-	for i, c := range b {
-		if !plainQuoted[c] {
-			return b[i:]
-		}
+	for len(b) > 0 && plainQuoted[b[0]] {
+		b = b[1:]
 	}
-	return nil
+	return b
 }
 
 // notPlain returns a mask whose lowest set bit is the high bit of the first
@@ -294,7 +293,7 @@ func (s *scanner) number(digits int, limit uint64) (uint64, bool) {
 		// Sizes and line counts have fewer than eight digits, almost
 		// always: those are read without a loop.
 		if n, k := digits8(binary.LittleEndian.Uint64(b[i:])); k > 0 && k < 8 {
-			if c := b[i+k]; c != ' ' && c != ')' {
+			if c := b[i+k]; c != ' ' && c != ')' || k > digits || n > limit {
 				return 0, false
 			}
 			s.i = i + k
