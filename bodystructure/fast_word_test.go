@@ -3,6 +3,7 @@ package bodystructure
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
 	"testing"
 )
 
@@ -66,6 +67,46 @@ func TestDigits8(t *testing.T) {
 					t.Fatalf("%q: %d digits, value %d; want %d, %d", b, got, n, k, want)
 				}
 			}
+		}
+	}
+}
+
+// TestScannerNumber checks the fast path's number reader at its limits:
+// fewer than eight digits (read as one word) and more (read by the loop),
+// the count of digits and the value allowed, and what must follow.
+func TestScannerNumber(t *testing.T) {
+	cases := []struct {
+		in     string
+		digits int
+		limit  uint64
+		want   uint64
+		ok     bool
+	}{
+		{"1234 NIL NIL", 10, 1<<32 - 1, 1234, true},
+		{"1234) NIL NIL", 10, 1<<32 - 1, 1234, true},
+		{"0000007 NIL NIL", 10, 1<<32 - 1, 7, true},
+		{"12345678 NIL NIL", 10, 1<<32 - 1, 12345678, true},     // eight digits: the loop
+		{"4294967295 NIL NIL", 10, 1<<32 - 1, 4294967295, true}, // the limit
+		{"4294967296 NIL NIL", 10, 1<<32 - 1, 0, false},         // one past it
+		{"12345678901 NIL NIL", 10, 1<<63 - 1, 0, false},        // too many digits
+		{"999999999999999999 NIL NIL", 18, 1<<63 - 1, 999999999999999999, true},
+		{"123 NIL NIL", 2, 1<<32 - 1, 0, false}, // too many digits, one word
+		{"101 NIL NIL", 3, 100, 0, false},       // above the limit, one word
+		{"100 NIL NIL", 3, 100, 100, true},
+		{"12a4 NIL NIL", 10, 1<<32 - 1, 0, false}, // not followed by SP or ")"
+		{"x123 NIL NIL", 10, 1<<32 - 1, 0, false}, // no digit
+		{"123", 10, 1<<32 - 1, 0, false},          // the window ends
+		{"1234567", 10, 1<<32 - 1, 0, false},
+	}
+	for _, c := range cases {
+		s := scanner{b: []byte(c.in)}
+		n, ok := s.number(c.digits, c.limit)
+		if n != c.want || ok != c.ok {
+			t.Errorf("number(%q, %d, %d) = %d, %v; want %d, %v", c.in, c.digits, c.limit, n, ok, c.want, c.ok)
+		}
+		// On success the scanner stands on the byte after the digits.
+		if end := strings.IndexFunc(c.in, func(r rune) bool { return r < '0' || r > '9' }); ok && s.i != end {
+			t.Errorf("number(%q) stopped at %d, want %d", c.in, s.i, end)
 		}
 	}
 }
